@@ -31,6 +31,11 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.io.TempDir;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +54,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @BackendIntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PublicLogApiIT {
 
     static final String DOC = Sha256Hash.digest("white paper v1".getBytes(StandardCharsets.UTF_8)).toHex();
@@ -199,6 +205,36 @@ class PublicLogApiIT {
                 .path("errors").get(0).path("field").asString()).isEqualTo("sha256");
         assertThat(raw("/api/v1/public/log/checkpoints/5").statusCode()).isEqualTo(404);
         assertThat(raw("/api/v1/public/log/proofs/inclusion?index=3&treeSize=99").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE) // it tampers with the journal: run last
+    void verifierConfirmsAgainstTheContractThenNamesTheFirstTamperedEntry(@TempDir Path dir) throws Exception {
+        String rpc = TestChain.shared().rpcUrl();
+        String backend = "http://localhost:" + port;
+        Path bundle = dir.resolve("bundle.json");
+        Files.writeString(bundle, json.writeValueAsString(get("/api/v1/public/log/entries/3", 200).path("bundle")));
+        assertThat(cli("verify-chain", "--bundle", bundle.toString(), "--rpc", rpc, "--contract",
+                anchor.getContractAddress())).startsWith("0|OK: entry 3");
+        assertThat(cli("audit", "--backend", backend, "--rpc", rpc, "--contract", anchor.getContractAddress()))
+                .startsWith("0|OK: all 6 entries");
+
+        // Someone edits a journal row directly in PostgreSQL.
+        jdbc.update("UPDATE registry.journal SET canonical_json = ? WHERE id = 3",
+                (Object) "{\"n\":2,\"type\":\"FORGED\"}".getBytes(StandardCharsets.UTF_8));
+        String audit = cli("audit", "--backend", backend, "--rpc", rpc, "--contract", anchor.getContractAddress());
+        assertThat(audit).startsWith("1|FAIL: first diverging entry: index 2 (journal id 3)");
+        Files.writeString(bundle, json.writeValueAsString(get("/api/v1/public/log/entries/2", 200).path("bundle")));
+        assertThat(cli("verify-chain", "--bundle", bundle.toString(), "--rpc", rpc, "--contract",
+                anchor.getContractAddress())).startsWith("1|FAIL:");
+    }
+
+    private static String cli(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = kg.vareg.verifier.cli.VaregVerifyChain.run(args, new java.io.PrintStream(out, true),
+                new java.io.PrintStream(err, true));
+        return code + "|" + (code == 0 ? out : err).toString().strip();
     }
 
     private JsonNode get(String path, int status) throws Exception {

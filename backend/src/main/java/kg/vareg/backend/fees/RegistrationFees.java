@@ -99,7 +99,11 @@ public final class RegistrationFees {
         }
         int scale = minorUnits(currency);
         BigDecimal total = totalFee(feeBase, currency);
-        BigDecimal upfront = upfrontPaid.setScale(Math.max(scale, upfrontPaid.scale()), RoundingMode.UNNECESSARY);
+        if (upfrontPaid.stripTrailingZeros().scale() > scale) {
+            throw new IllegalArgumentException("upfront payment " + upfrontPaid.toPlainString()
+                    + " has more decimals than the minor unit of " + currency);
+        }
+        BigDecimal upfront = upfrontPaid.setScale(scale, RoundingMode.UNNECESSARY);
         BigDecimal remainder = total.subtract(upfront).max(BigDecimal.ZERO).setScale(scale, RoundingMode.UNNECESSARY);
         List<FeeQuarter> quarters = new ArrayList<>();
         for (QuarterId q = QuarterId.of(placementStart); q.compareTo(QuarterId.of(placementEnd)) <= 0; q = q.next()) {
@@ -164,6 +168,10 @@ public final class RegistrationFees {
             if (!p.currency().equals(schedule.currency())) {
                 throw new IllegalArgumentException("payment of " + p.paidOn() + " is in " + p.currency()
                         + " but the fee is in " + schedule.currency());
+            }
+            if (p.amount().stripTrailingZeros().scale() > scale) {
+                throw new IllegalArgumentException("payment of " + p.paidOn() + " (" + p.amount().toPlainString()
+                        + ") has more decimals than the minor unit of " + schedule.currency());
             }
         }
         BigDecimal upfrontPaid = payments.stream().filter(p -> p.quarter().isEmpty()).map(FeePayment::amount)

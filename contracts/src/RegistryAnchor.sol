@@ -3,47 +3,247 @@ pragma solidity ^0.8.24;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
-/// @notice Write-once, strictly growing checkpoints of vareg's RFC 9162 Merkle log.
-/// First version (foundation): stores checkpoints behind AccessControl. The on-chain consistency
-/// check and verifyInclusion are specified in the transparency-log issue.
+/// @title vareg RegistryAnchor: the public, append-only history of the register's Merkle log
+/// @notice Holds write-once checkpoints (size, root) of vareg's RFC 9162 Merkle log (SHA-256).
+/// A new checkpoint is accepted only with an RFC 9162 §2.1.4 consistency proof from the last
+/// anchored one, verified here, so the contract itself guarantees that the register's history only
+/// grows: a shrunk, rewritten or forked log can never be anchored, whoever holds ANCHORER_ROLE.
+/// Anyone (including another contract) can check an entry with {verifyInclusion}.
+/// @dev Hashing: leaf = SHA-256(0x00 ‖ entry) (computed off-chain), node = SHA-256(0x01 ‖ left ‖ right)
+/// through the SHA-256 precompile (address 0x02). Storage per checkpoint: one slot of metadata
+/// (size, timestamp, block number) keyed by sequence and one slot with the root keyed by size;
+/// one head slot (count, last size) is rewritten by every anchor.
 contract RegistryAnchor is AccessControl {
     bytes32 public constant ANCHORER_ROLE = keccak256("ANCHORER_ROLE");
 
-    struct Checkpoint {
+    /// @notice Longest inclusion proof accepted by {verifyInclusion}: a tree of at most 2^64 - 1 leaves
+    /// has an audit path of at most 64 nodes; anything longer is not a proof but an attempt to burn gas.
+    uint256 public constant MAX_PROOF_LENGTH = 64;
+
+    struct Meta {
         uint64 size;
-        bytes32 root;
         uint64 timestamp;
         uint64 blockNumber;
     }
 
-    Checkpoint[] private _checkpoints;
+    struct Head {
+        uint64 count;
+        uint64 lastSize;
+    }
 
-    event CheckpointAnchored(uint256 indexed sequence, uint64 size, bytes32 root, uint64 timestamp);
+    Head private _head;
+    mapping(uint256 sequence => Meta) private _meta;
+    mapping(uint64 size => bytes32 root) private _rootAt;
 
-    error SizeMustGrow(uint64 lastSize, uint64 newSize);
+    /// @notice Emitted for every anchored checkpoint; `sequence` counts checkpoints from 0.
+    event CheckpointAnchored(uint256 indexed sequence, uint64 indexed size, bytes32 root, uint64 timestamp);
+
+    /// @notice The proposed size does not exceed the last anchored one (checkpoints strictly grow).
+    error SizeMustGrow(uint64 last, uint64 proposed);
+    /// @notice The consistency proof does not prove that the new tree extends the last anchored one.
+    error InconsistentHistory();
+    /// @notice The proof has more nodes than the sizes call for (`expected` nodes).
+    error ProofTooLong(uint256 length, uint256 expected);
+    /// @notice The proof has fewer nodes than the sizes call for (`expected` nodes).
+    error ProofTooShort(uint256 length, uint256 expected);
+    /// @notice A root of all zeros is never a SHA-256 output vareg produces (and marks "not anchored").
+    error ZeroRoot();
+    /// @notice {checkpointAt} was asked for a sequence number that does not exist yet.
+    error NoSuchCheckpoint(uint256 sequence, uint256 count);
 
     constructor(address admin, address anchorer) {
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(ANCHORER_ROLE, anchorer);
     }
 
-    function anchor(uint64 size, bytes32 root, bytes32[] calldata /* consistencyProof */)
+    /// @notice Anchors the checkpoint (size, root) of the log.
+    /// @param size number of leaves of the log; must exceed the last anchored size
+    /// @param root RFC 9162 Merkle tree hash of the first `size` leaves
+    /// @param consistencyProof empty for the first checkpoint; otherwise the RFC 9162 §2.1.4.1
+    /// consistency proof from the last anchored (size, root) to this one
+    function anchor(uint64 size, bytes32 root, bytes32[] calldata consistencyProof)
         external
         onlyRole(ANCHORER_ROLE)
     {
-        uint64 last = _checkpoints.length == 0 ? 0 : _checkpoints[_checkpoints.length - 1].size;
-        if (size <= last) revert SizeMustGrow(last, size);
-        _checkpoints.push(Checkpoint(size, root, uint64(block.timestamp), uint64(block.number)));
-        emit CheckpointAnchored(_checkpoints.length - 1, size, root, uint64(block.timestamp));
+        if (root == bytes32(0)) revert ZeroRoot();
+        Head memory head = _head;
+        if (size <= head.lastSize) revert SizeMustGrow(head.lastSize, size);
+        if (head.count == 0) {
+            // Nothing to be consistent with: any tree extends the empty one (RFC 9162 §2.1.4).
+            if (consistencyProof.length != 0) revert ProofTooLong(consistencyProof.length, 0);
+        } else {
+            _verifyConsistency(head.lastSize, size, _rootAt[head.lastSize], root, consistencyProof);
+        }
+        uint64 sequence = head.count;
+        _meta[sequence] = Meta(size, uint64(block.timestamp), uint64(block.number));
+        _rootAt[size] = root;
+        _head = Head(sequence + 1, size);
+        emit CheckpointAnchored(sequence, size, root, uint64(block.timestamp));
     }
 
+    /// @notice RFC 9162 §2.1.3.2: does `proof` show that `leafHash` is leaf number `index` of the
+    /// log at the anchored checkpoint of exactly `size` leaves?
+    /// @return false when `size` was never anchored, `index >= size`, or the proof does not verify;
+    /// reverts only on proofs longer than {MAX_PROOF_LENGTH}.
+    function verifyInclusion(bytes32 leafHash, uint64 index, uint64 size, bytes32[] calldata proof)
+        external
+        view
+        returns (bool)
+    {
+        if (proof.length > MAX_PROOF_LENGTH) revert ProofTooLong(proof.length, MAX_PROOF_LENGTH);
+        bytes32 root = _rootAt[size];
+        if (root == bytes32(0)) return false;
+        // Step 1: the index must be inside the tree.
+        if (index >= size) return false;
+        // Step 2-3.
+        uint256 fn = index;
+        uint256 sn = uint256(size) - 1;
+        bytes32 r = leafHash;
+        // Step 4.
+        for (uint256 i = 0; i < proof.length; ++i) {
+            if (sn == 0) return false;
+            bytes32 p = proof[i];
+            if (fn & 1 == 1 || fn == sn) {
+                r = _nodeHash(p, r);
+                if (fn & 1 == 0) {
+                    while (fn & 1 == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            } else {
+                r = _nodeHash(r, p);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        // Step 5.
+        return sn == 0 && r == root;
+    }
+
+    /// @notice The last anchored checkpoint, all zeros before the first.
+    function latestCheckpoint()
+        external
+        view
+        returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber)
+    {
+        Head memory head = _head;
+        if (head.count == 0) return (0, bytes32(0), 0, 0);
+        Meta memory m = _meta[head.count - 1];
+        return (m.size, _rootAt[m.size], m.timestamp, m.blockNumber);
+    }
+
+    /// @notice Number of anchored checkpoints.
     function checkpointCount() external view returns (uint256) {
-        return _checkpoints.length;
+        return _head.count;
     }
 
-    function latestCheckpoint() external view returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber) {
-        if (_checkpoints.length == 0) return (0, bytes32(0), 0, 0);
-        Checkpoint storage c = _checkpoints[_checkpoints.length - 1];
-        return (c.size, c.root, c.timestamp, c.blockNumber);
+    /// @notice Checkpoint number `sequence` (0 = the first anchored).
+    function checkpointAt(uint256 sequence)
+        external
+        view
+        returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber)
+    {
+        uint256 count = _head.count;
+        if (sequence >= count) revert NoSuchCheckpoint(sequence, count);
+        Meta memory m = _meta[sequence];
+        return (m.size, _rootAt[m.size], m.timestamp, m.blockNumber);
+    }
+
+    /// @notice The root anchored for a log of exactly `size` leaves, zero if that size was never anchored.
+    function rootAt(uint64 size) external view returns (bytes32) {
+        return _rootAt[size];
+    }
+
+    /// @notice Number of nodes of a consistency proof from `first` to `second` leaves
+    /// (0 < first < second), the same count RFC 9162 §2.1.4.2 consumes.
+    function consistencyProofLength(uint64 first, uint64 second) public pure returns (uint256) {
+        if (first == 0 || first >= second) return 0;
+        uint256 fn = uint256(first) - 1;
+        uint256 sn = uint256(second) - 1;
+        // A first tree whose size is a power of two is itself a node of the second: its root is
+        // not sent, the verifier prepends it (step 2).
+        uint256 n = (first & (first - 1)) == 0 ? 0 : 1;
+        while (fn & 1 == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        while (sn != 0) {
+            if (fn & 1 == 1 || fn == sn) {
+                if (fn & 1 == 0) {
+                    while (fn & 1 == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            }
+            fn >>= 1;
+            sn >>= 1;
+            ++n;
+        }
+        return n;
+    }
+
+    /// @dev RFC 9162 §2.1.4.2 for 0 < first < second (the caller guarantees both). Reverts unless
+    /// the proof shows that the tree of `second` leaves with root `secondHash` extends the tree of
+    /// `first` leaves with root `firstHash`.
+    function _verifyConsistency(
+        uint64 first,
+        uint64 second,
+        bytes32 firstHash,
+        bytes32 secondHash,
+        bytes32[] calldata proof
+    ) private view {
+        // Step 1: an empty proof never proves two different sizes consistent.
+        if (proof.length == 0) revert ProofTooShort(0, consistencyProofLength(first, second));
+        // Step 2: a power-of-two first tree is a complete subtree: start from its root.
+        bool firstIsPowerOfTwo = (first & (first - 1)) == 0;
+        // Step 3.
+        uint256 fn = uint256(first) - 1;
+        uint256 sn = uint256(second) - 1;
+        // Step 4.
+        while (fn & 1 == 1) {
+            fn >>= 1;
+            sn >>= 1;
+        }
+        // Step 5.
+        uint256 i = firstIsPowerOfTwo ? 0 : 1;
+        bytes32 fr = firstIsPowerOfTwo ? firstHash : proof[0];
+        bytes32 sr = fr;
+        // Step 6.
+        for (; i < proof.length; ++i) {
+            if (sn == 0) revert ProofTooLong(proof.length, consistencyProofLength(first, second));
+            bytes32 c = proof[i];
+            if (fn & 1 == 1 || fn == sn) {
+                fr = _nodeHash(c, fr);
+                sr = _nodeHash(c, sr);
+                if (fn & 1 == 0) {
+                    while (fn & 1 == 0 && fn != 0) {
+                        fn >>= 1;
+                        sn >>= 1;
+                    }
+                }
+            } else {
+                sr = _nodeHash(sr, c);
+            }
+            fn >>= 1;
+            sn >>= 1;
+        }
+        // Step 7.
+        if (sn != 0) revert ProofTooShort(proof.length, consistencyProofLength(first, second));
+        if (fr != firstHash || sr != secondHash) revert InconsistentHistory();
+    }
+
+    /// @dev SHA-256(0x01 ‖ left ‖ right) with the precompile, in scratch memory above the free
+    /// memory pointer (never allocated): about 250 gas instead of ~600 for abi.encodePacked.
+    function _nodeHash(bytes32 left, bytes32 right) private view returns (bytes32 h) {
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore8(p, 0x01)
+            mstore(add(p, 1), left)
+            mstore(add(p, 33), right)
+            if iszero(staticcall(gas(), 0x02, p, 65, 0x00, 0x20)) { revert(0, 0) }
+            h := mload(0x00)
+        }
     }
 }

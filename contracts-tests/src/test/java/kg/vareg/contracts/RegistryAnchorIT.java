@@ -85,13 +85,18 @@ class RegistryAnchorIT {
         // Old sizes 1, 2, 4, 8, 16, 32 are powers of two (the old root is not in the proof); the
         // others are not; batches of 1 to 50 entries.
         long[] sizes = {1, 2, 3, 4, 5, 7, 8, 9, 12, 16, 17, 31, 32, 33, 63, 64, 100, 150};
-        anchor.anchor(big(sizes[0]), log.root(sizes[0]), List.of()).send();
+        List<BigInteger> blocks = new ArrayList<>();
+        blocks.add(anchor.anchor(big(sizes[0]), log.root(sizes[0]), List.of()).send().getBlockNumber());
         for (int i = 1; i < sizes.length; i++) {
             List<byte[]> proof = log.consistency(sizes[i - 1], sizes[i]);
             assertThat(anchor.consistencyProofLength(big(sizes[i - 1]), big(sizes[i])).send())
                     .isEqualTo(big(proof.size()));
             TransactionReceipt r = anchor.anchor(big(sizes[i]), log.root(sizes[i]), proof).send();
             assertThat(r.isStatusOK()).isTrue();
+            blocks.add(r.getBlockNumber());
+            var latest = anchor.latestCheckpoint().send();
+            assertThat(latest.component1()).isEqualTo(big(sizes[i]));
+            assertThat(latest.component4()).isEqualTo(r.getBlockNumber());
             var event = RegistryAnchor.getCheckpointAnchoredEvents(r).get(0);
             assertThat(event.sequence).isEqualTo(big(i));
             assertThat(event.size).isEqualTo(big(sizes[i]));
@@ -101,6 +106,8 @@ class RegistryAnchorIT {
             var cp = anchor.checkpointAt(big(i)).send();
             assertThat(cp.component1()).isEqualTo(big(sizes[i]));
             assertThat(cp.component2()).isEqualTo(log.root(sizes[i]));
+            assertThat(cp.component4()).as("block of checkpoint %d", i).isEqualTo(blocks.get(i));
+            assertThat(cp.component3()).isEqualTo(chain.block(blocks.get(i)).getTimestamp());
             assertThat(anchor.rootAt(big(sizes[i])).send()).isEqualTo(log.root(sizes[i]));
         }
         assertThat(anchor.latestCheckpoint().send().component1()).isEqualTo(big(150));
@@ -113,6 +120,9 @@ class RegistryAnchorIT {
         expectRevert(anchor.anchor(big(4), new byte[32], List.of()), error("ZeroRoot"));
         expectRevert(anchor.anchor(big(0), log.root(0), List.of()),
                 error("SizeMustGrow", new Uint64(0), new Uint64(0)));
+        long max = (1L << 48) - 1;
+        expectRevert(anchor.anchor(big(max + 1), log.root(4), List.of()),
+                error("SizeTooLarge", new Uint64(max + 1), new Uint64(max)));
         assertThat(anchor.checkpointCount().send()).isEqualTo(BigInteger.ZERO);
     }
 

@@ -25,19 +25,20 @@ contract RegistryAnchor is AccessControl {
     /// checkpoints' metadata share one storage slot. The ABI keeps uint64.
     uint64 public constant MAX_SIZE = type(uint48).max;
 
-    struct Head {
-        uint64 count;
-        uint64 lastSize;
-    }
-
-    // Gas: a checkpoint adds 256 bits of root and 128 bits of metadata. The root gets a fresh slot
-    // (keyed by size, for rootAt/verifyInclusion); the metadata of checkpoints 2k and 2k+1 share the
-    // slot _metaPairs[k] (low and high 128 bits: size uint48 | timestamp uint40 | block uint40), so
-    // every other anchor writes an existing slot (5,000 gas) instead of a fresh one (22,100 gas).
-    // 40-bit timestamps and block numbers last beyond the year 30000 even at 100 ms blocks.
-    Head private _head;
+    // Gas: a checkpoint adds 256 bits of root and 128 bits of metadata (size uint48 | timestamp
+    // uint40 | block number uint40; 40 bits last beyond the year 30000 even at 100 ms blocks).
+    // - The root gets a fresh slot, keyed by size (rootAt, verifyInclusion).
+    // - The head slot, rewritten by every anchor, holds count (bits 0-47), last size (48-95) and the
+    //   latest checkpoint's metadata (128-255).
+    // - The metadata of checkpoints 2k and 2k+1 is written to _metaPairs[k] (low, high 128 bits)
+    //   when checkpoint 2k+1 is anchored; until then checkpoint 2k's lives in the head only.
+    // So an even-numbered anchor writes one fresh slot and an odd-numbered one two.
+    uint256 private _head;
     mapping(uint256 pair => uint256 packedMeta) private _metaPairs;
     mapping(uint64 size => bytes32 root) private _rootAt;
+
+    uint256 private constant MASK48 = (1 << 48) - 1;
+    uint256 private constant MASK40 = (1 << 40) - 1;
 
     /// @notice Emitted for every anchored checkpoint; `sequence` counts checkpoints from 0.
     event CheckpointAnchored(uint256 indexed sequence, uint64 indexed size, bytes32 root, uint64 timestamp);
@@ -72,25 +73,26 @@ contract RegistryAnchor is AccessControl {
         onlyRole(ANCHORER_ROLE)
     {
         if (root == bytes32(0)) revert ZeroRoot();
-        Head memory head = _head;
-        if (size <= head.lastSize) revert SizeMustGrow(head.lastSize, size);
+        uint256 head = _head;
+        uint256 count = head & MASK48;
+        uint64 lastSize = uint64((head >> 48) & MASK48);
+        if (size <= lastSize) revert SizeMustGrow(lastSize, size);
         if (size > MAX_SIZE) revert SizeTooLarge(size, MAX_SIZE);
-        if (head.count == 0) {
+        if (count == 0) {
             // Nothing to be consistent with: any tree extends the empty one (RFC 9162 §2.1.4).
             if (consistencyProof.length != 0) revert ProofTooLong(consistencyProof.length, 0);
         } else {
-            _verifyConsistency(head.lastSize, size, _rootAt[head.lastSize], root, consistencyProof);
+            _verifyConsistency(lastSize, size, _rootAt[lastSize], root, consistencyProof);
         }
-        uint64 sequence = head.count;
-        uint256 packed = uint256(size) | (uint256(SafeCast.toUint40(block.timestamp)) << 48)
+        uint256 sequence = count;
+        uint256 meta = uint256(size) | (uint256(SafeCast.toUint40(block.timestamp)) << 48)
             | (uint256(SafeCast.toUint40(block.number)) << 88);
-        if (sequence & 1 == 0) {
-            _metaPairs[sequence >> 1] = packed;
-        } else {
-            _metaPairs[sequence >> 1] |= packed << 128;
+        if (sequence & 1 == 1) {
+            // Flush the pair: the previous checkpoint's metadata (in the head) and this one's.
+            _metaPairs[sequence >> 1] = (head >> 128) | (meta << 128);
         }
         _rootAt[size] = root;
-        _head = Head(sequence + 1, size);
+        _head = (sequence + 1) | (uint256(size) << 48) | (meta << 128);
         emit CheckpointAnchored(sequence, size, root, uint64(block.timestamp));
     }
 
@@ -140,14 +142,14 @@ contract RegistryAnchor is AccessControl {
         view
         returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber)
     {
-        Head memory head = _head;
-        if (head.count == 0) return (0, bytes32(0), 0, 0);
-        return _checkpoint(head.count - 1);
+        uint256 head = _head;
+        if (head & MASK48 == 0) return (0, bytes32(0), 0, 0);
+        return _unpack(head >> 128);
     }
 
     /// @notice Number of anchored checkpoints.
     function checkpointCount() external view returns (uint256) {
-        return _head.count;
+        return _head & MASK48;
     }
 
     /// @notice Checkpoint number `sequence` (0 = the first anchored).
@@ -156,20 +158,21 @@ contract RegistryAnchor is AccessControl {
         view
         returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber)
     {
-        uint256 count = _head.count;
+        uint256 head = _head;
+        uint256 count = head & MASK48;
         if (sequence >= count) revert NoSuchCheckpoint(sequence, count);
-        return _checkpoint(sequence);
+        if (sequence == count - 1) return _unpack(head >> 128);
+        return _unpack(_metaPairs[sequence >> 1] >> ((sequence & 1) * 128));
     }
 
-    function _checkpoint(uint256 sequence)
+    function _unpack(uint256 meta)
         private
         view
         returns (uint64 size, bytes32 root, uint64 timestamp, uint64 blockNumber)
     {
-        uint256 word = _metaPairs[sequence >> 1] >> ((sequence & 1) * 128);
-        size = uint64(word & type(uint48).max);
-        timestamp = uint64((word >> 48) & type(uint40).max);
-        blockNumber = uint64((word >> 88) & type(uint40).max);
+        size = uint64(meta & MASK48);
+        timestamp = uint64((meta >> 48) & MASK40);
+        blockNumber = uint64((meta >> 88) & MASK40);
         root = _rootAt[size];
     }
 
@@ -230,28 +233,52 @@ contract RegistryAnchor is AccessControl {
             sn >>= 1;
         }
         // Step 5.
-        uint256 i = firstIsPowerOfTwo ? 0 : 1;
+        uint256 start = firstIsPowerOfTwo ? 0 : 1;
         bytes32 fr = firstIsPowerOfTwo ? firstHash : proof[0];
         bytes32 sr = fr;
-        // Step 6.
-        for (; i < proof.length; ++i) {
-            if (sn == 0) revert ProofTooLong(proof.length, consistencyProofLength(first, second));
-            bytes32 c = proof[i];
-            if (fn & 1 == 1 || fn == sn) {
-                fr = _nodeHash(c, fr);
-                sr = _nodeHash(c, sr);
-                if (fn & 1 == 0) {
-                    while (fn & 1 == 0 && fn != 0) {
-                        fn >>= 1;
-                        sn >>= 1;
+        // Step 6, in assembly: this loop is most of an anchor's execution gas after storage.
+        // Hashes are SHA-256(0x01 ‖ left ‖ right) by the precompile at 0x02, in scratch memory above
+        // the free memory pointer (never allocated); the 0x01 prefix byte is written once.
+        bool tooLong;
+        assembly ("memory-safe") {
+            let p := mload(0x40)
+            mstore8(p, 0x01)
+            let end := add(proof.offset, shl(5, proof.length))
+            for { let ptr := add(proof.offset, shl(5, start)) } lt(ptr, end) { ptr := add(ptr, 0x20) } {
+                if iszero(sn) {
+                    tooLong := 1
+                    break
+                }
+                let c := calldataload(ptr)
+                switch or(and(fn, 1), eq(fn, sn))
+                case 0 {
+                    // c is a right sibling of the second tree's path only.
+                    mstore(add(p, 1), sr)
+                    mstore(add(p, 33), c)
+                    if iszero(staticcall(gas(), 0x02, p, 65, 0x00, 0x20)) { revert(0, 0) }
+                    sr := mload(0x00)
+                }
+                default {
+                    // c is a left sibling of both paths.
+                    mstore(add(p, 1), c)
+                    mstore(add(p, 33), fr)
+                    if iszero(staticcall(gas(), 0x02, p, 65, 0x00, 0x20)) { revert(0, 0) }
+                    fr := mload(0x00)
+                    mstore(add(p, 33), sr)
+                    if iszero(staticcall(gas(), 0x02, p, 65, 0x00, 0x20)) { revert(0, 0) }
+                    sr := mload(0x00)
+                    if iszero(and(fn, 1)) {
+                        for {} and(iszero(and(fn, 1)), iszero(iszero(fn))) {} {
+                            fn := shr(1, fn)
+                            sn := shr(1, sn)
+                        }
                     }
                 }
-            } else {
-                sr = _nodeHash(sr, c);
+                fn := shr(1, fn)
+                sn := shr(1, sn)
             }
-            fn >>= 1;
-            sn >>= 1;
         }
+        if (tooLong) revert ProofTooLong(proof.length, consistencyProofLength(first, second));
         // Step 7.
         if (sn != 0) revert ProofTooShort(proof.length, consistencyProofLength(first, second));
         if (fr != firstHash || sr != secondHash) revert InconsistentHistory();

@@ -16,6 +16,7 @@ public final class Bench {
         switch (name) {
             case "integration" -> IntegrationMain.main(rest);
             case "read-load" -> ReadLoadBenchmark.main(rest);
+            case "explain-integration" -> kg.vareg.bench.log.ExplainIntegration.main(rest);
             default -> System.out.println("""
                     vareg benchmarks (docs/benchmarks.md):
                       -Dbench=integration [-Dbench.args="<rows per iteration> <iterations>"]   1. journal → log, batched vs one per tx (JMH)

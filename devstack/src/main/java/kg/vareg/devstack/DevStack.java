@@ -38,6 +38,10 @@ public final class DevStack {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("deploy")) {
+            DeployCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path data = null;
         boolean demo = false;
         for (int i = 0; i < args.length; i++) {
@@ -45,7 +49,7 @@ public final class DevStack {
                 case "--demo" -> demo = true;
                 case "--data" -> data = Path.of(args[++i]);
                 case "--help", "-h" -> {
-                    System.out.println("usage: DevStack [--data DIR] [--demo]   (ports: VAREG_HTTP_PORT, VAREG_WORKER_PORT, VAREG_CHAIN_PORT, VAREG_POSTGRES_PORT)");
+                    System.out.println("usage: DevStack [--data DIR] [--demo] | deploy --help   (ports: VAREG_HTTP_PORT, VAREG_WORKER_PORT, VAREG_CHAIN_PORT, VAREG_POSTGRES_PORT)");
                     return;
                 }
                 default -> fail("unknown option " + args[i] + " (try --help)");
@@ -83,7 +87,7 @@ public final class DevStack {
         var deployed = ContractDeployments.ensureDeployed(node, data.resolve("contracts.properties"), node.account(0),
                 anchorer.getAddress(), node.account(1).getAddress(), this::say);
         say((deployed.reused() ? "Contracts reused: " : "Contracts deployed: ") + "RegistryAnchor " + deployed.anchorAddress()
-                + ", TestIssuerToken " + deployed.tokenAddress());
+                + ", TokenRegistry " + deployed.tokenRegistryAddress() + ", TestIssuerToken " + deployed.tokenAddress());
 
         List<String> common = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl("vareg"),
@@ -91,7 +95,8 @@ public final class DevStack {
                 "--spring.datasource.password=" + postgres.password(),
                 "--vareg.chain.rpc-url=" + node.rpcUrl(),
                 "--vareg.chain.chain-id=" + node.chainId(),
-                "--vareg.anchor.contract-address=" + deployed.anchorAddress());
+                "--vareg.anchor.contract-address=" + deployed.anchorAddress(),
+                "--vareg.token-registry.contract-address=" + deployed.tokenRegistryAddress());
         List<String> backendArgs = new ArrayList<>(common);
         backendArgs.add("--server.port=" + httpPort);
         backendArgs.add("--vareg.demo.enabled=" + demo);
@@ -141,7 +146,7 @@ public final class DevStack {
         return jar;
     }
 
-    private static void fund(EvmNode node, String address) {
+    static void fund(EvmNode node, String address) {
         try {
             BigInteger balance = node.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
             if (balance.compareTo(Convert.toWei(BigDecimal.TEN, Convert.Unit.ETHER).toBigInteger()) < 0) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import kg.vareg.backend.calendar.CalendarYearNotConfiguredException;
 import kg.vareg.backend.calendar.LegalTerm;
 import kg.vareg.backend.calendar.WorkingDayCalendar;
 import kg.vareg.backend.emissions.Emission;
@@ -20,6 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** What is due, by whom, when, and what is overdue — computed from the emissions' state and the calendar. */
 @Service
 public class DeadlineService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineService.class);
     private final EmissionService emissions;
     private final WorkingDayCalendar calendar;
     private final Clock clock;
@@ -35,7 +37,12 @@ public class DeadlineService {
         LocalDate today = LocalDate.now(clock);
         List<Deadline> out = new ArrayList<>();
         for (Emission e : emissions.list(Optional.empty(), Optional.empty(), actor, Pageable.unpaged())) {
-            collect(e, today, actor, out);
+            try {
+                collect(e, today, actor, out);
+            } catch (CalendarYearNotConfiguredException missing) {
+                // A term reaching into a year whose holidays are not configured yet: say so, never guess.
+                log.warn("deadline of emission {} not computed: {}", e.id(), missing.getMessage());
+            }
         }
         return out.stream()
                 .filter(d -> !overdueOnly || d.overdue())

@@ -207,4 +207,26 @@ class ApiContractIT {
         assertThatThrownBy(() -> journal.append(new JournalRecord("Probe", Map.of(), clock.instant(), ActorRole.SYSTEM,
                 List.of(), Map.of(), List.of()))).isInstanceOf(org.springframework.transaction.IllegalTransactionStateException.class);
     }
+
+    @Test
+    void collateralPartiesFollowParagraphs3dash2And3dash3() {
+        String before = counts();
+        var affiliated = api.post(issuer.user(), "/api/v1/issuers/" + issuer.id() + "/parties", Map.of("role", "COLLATERAL_MANAGER",
+                "name", "Cousin Trust", "registrationData", "reg 1", "nonAffiliationDeclared", false,
+                "signsDecisionAndWhitePaper", true)).expect(409);
+        assertThat(affiliated.text("paragraph")).isEqualTo("¶3-2");
+        assertThat(api.post(issuer.user(), "/api/v1/issuers/" + issuer.id() + "/parties", Map.of("role", "COLLATERAL_PROVIDER",
+                "name", "Provider", "registrationData", "reg 2", "nonAffiliationDeclared", false,
+                "signsDecisionAndWhitePaper", false)).expect(409).text("paragraph")).isEqualTo("¶3-3");
+        assertThat(counts()).isEqualTo(before);
+        var manager = api.post(issuer.user(), "/api/v1/issuers/" + issuer.id() + "/parties", Map.of("role", "COLLATERAL_MANAGER",
+                "name", "Independent Trust", "registrationData", "reg 3", "nonAffiliationDeclared", true,
+                "signsDecisionAndWhitePaper", true)).expect(201);
+        Map<String, Object> app = valid();
+        app.put("collateralManagerId", manager.text("id"));
+        api.post(issuer.user(), "/api/v1/emissions", app).expect(201);
+        app.put("collateralManagerId", UUID.randomUUID().toString());
+        assertThat(api.post(issuer.user(), "/api/v1/emissions", app).expect(400).node().path("errors").get(0).path("field").asString())
+                .isEqualTo("collateralManagerId");
+    }
 }

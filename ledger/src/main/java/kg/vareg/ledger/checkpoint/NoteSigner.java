@@ -54,7 +54,7 @@ public final class NoteSigner {
 
     /** Parses Go sumdb/note's {@code PRIVATE+KEY+<name>+<hex id>+<base64(0x01 ‖ seed)>}. */
     public static NoteSigner fromSignerKey(String signerKey) {
-        String[] p = Objects.requireNonNull(signerKey, "signerKey").split("\\+", -1);
+        String[] p = Objects.requireNonNull(signerKey, "signerKey").split("\\+", 5); // base64 may contain '+'
         if (p.length != 5 || !p[0].equals("PRIVATE") || !p[1].equals("KEY") || !HEX8.matcher(p[3]).matches()) {
             throw new IllegalArgumentException("malformed signer key");
         }

@@ -48,7 +48,7 @@ public final class NoteVerifier {
     /** Parses {@code name+hexid+base64key}; the id must match the key. */
     public static NoteVerifier parse(String verifierKey) throws LogVerificationException {
         Objects.requireNonNull(verifierKey, "verifierKey");
-        String[] parts = verifierKey.split("\\+", -1);
+        String[] parts = verifierKey.split("\\+", 3); // base64 may contain '+'
         if (parts.length != 3) {
             throw malformed("expected <name>+<hex key id>+<base64 key>");
         }

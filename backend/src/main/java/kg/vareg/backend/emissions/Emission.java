@@ -1,0 +1,600 @@
+package kg.vareg.backend.emissions;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import kg.vareg.backend.calendar.LegalTerm;
+import kg.vareg.backend.calendar.WorkingDayCalendar;
+import kg.vareg.backend.emissions.EmissionEvent.BurnReason;
+import kg.vareg.backend.emissions.EmissionEvent.CancellationBasis;
+import kg.vareg.backend.emissions.EmissionEvent.NoticeKind;
+import kg.vareg.backend.emissions.EmissionEvent.RefusalGround;
+import kg.vareg.backend.emissions.EmissionEvent.SuccessGround;
+import kg.vareg.backend.numbering.VirtualAssetType;
+
+/**
+ * The emission aggregate: the ¶5 decision data and the procedure of ¶4-56 as a state machine. There are
+ * no setters for the state; every transition checks its ¶ rule (throwing {@link RuleViolation}), reads
+ * "today" from the injected {@link Clock} (in the register's zone, Asia/Bishkek), takes its deadlines from
+ * the working-day calendar, and records past-tense {@link EmissionEvent}s that the service stores and
+ * journals in the same transaction.
+ */
+@Entity
+@Table(name = "emission")
+public class Emission {
+
+    @Id
+    private UUID id;
+    @Version
+    private long version;
+    @Column(name = "issuer_id", nullable = false)
+    private UUID issuerId;
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private EmissionState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state_before_suspension")
+    private EmissionState stateBeforeSuspension;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "va_type", nullable = false)
+    private VirtualAssetType vaType;
+    @Column(nullable = false, precision = 78, scale = 0)
+    private BigInteger quantity;
+    @Column(name = "minimum_quantity", nullable = false, precision = 78, scale = 0)
+    private BigInteger minimumQuantity;
+    @Column(name = "token_decimals", nullable = false)
+    private int tokenDecimals;
+    @Column(name = "nominal_value", nullable = false, precision = 38, scale = 18)
+    private BigDecimal nominalValue;
+    @Column(name = "nominal_currency", nullable = false)
+    private String nominalCurrency;
+    @Column(name = "placement_price", nullable = false)
+    private String placementPrice;
+    @Column(name = "placement_start", nullable = false)
+    private LocalDate placementStart;
+    @Column(name = "placement_end", nullable = false)
+    private LocalDate placementEnd;
+    @Column(name = "placement_terms", nullable = false)
+    private String placementTerms;
+    @Column(name = "presale_terms")
+    private String presaleTerms;
+    @Column(name = "circulation_terms", nullable = false)
+    private String circulationTerms;
+    @Column(name = "holders_rights")
+    private String holdersRights;
+    @Column(nullable = false)
+    private String blockchain;
+    @Column(name = "issuer_wallet", nullable = false)
+    private String issuerWallet;
+    @Column(name = "token_address", nullable = false)
+    private String tokenAddress;
+    @Column(name = "collateral_manager_id")
+    private UUID collateralManagerId;
+    @Column(name = "pledgor_waiver_terms")
+    private String pledgorWaiverTerms;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "emission_collateral", joinColumns = @JoinColumn(name = "emission_id"))
+    @OrderColumn(name = "position")
+    private List<CollateralLine> collateral = new ArrayList<>();
+
+    @Column(name = "white_paper_sha256")
+    private String whitePaperSha256;
+    @Column(name = "submitted_on")
+    private LocalDate submittedOn;
+    @Column(name = "decision_due")
+    private LocalDate decisionDue;
+    @Column(name = "registered_on")
+    private LocalDate registeredOn;
+    @Column(name = "registration_number")
+    private String registrationNumber;
+    @Column(name = "refusal_grounds")
+    private String refusalGrounds;
+    @Column(name = "pending_white_paper_sha256")
+    private String pendingWhitePaperSha256;
+    @Column(name = "white_paper_change_requested_on")
+    private LocalDate whitePaperChangeRequestedOn;
+    @Column(name = "offer_disclosed_on")
+    private LocalDate offerDisclosedOn;
+    @Column(name = "offer_url")
+    private String offerUrl;
+    @Column(name = "placement_started_on")
+    private LocalDate placementStartedOn;
+    @Column(name = "results_reported_on")
+    private LocalDate resultsReportedOn;
+    @Column(name = "placed_quantity", precision = 78, scale = 0)
+    private BigInteger placedQuantity;
+    @Column(precision = 38, scale = 18)
+    private BigDecimal proceeds;
+    @Column(name = "actual_placement_end")
+    private LocalDate actualPlacementEnd;
+    @Column(name = "results_decided_on")
+    private LocalDate resultsDecidedOn;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "success_ground")
+    private SuccessGround successGround;
+    @Column(name = "cure_deadline")
+    private LocalDate cureDeadline;
+    @Column(name = "cure_breaches")
+    private String cureBreaches;
+    @Column(name = "burned_quantity", nullable = false, precision = 78, scale = 0)
+    private BigInteger burnedQuantity = BigInteger.ZERO;
+    @Column(name = "unplaced_burned", nullable = false, precision = 78, scale = 0)
+    private BigInteger unplacedBurned = BigInteger.ZERO;
+    @Column(name = "number_cancelled_on")
+    private LocalDate numberCancelledOn;
+    @Column(name = "written_confirmation_on")
+    private LocalDate writtenConfirmationOn;
+    @Column(name = "published_on")
+    private LocalDate publishedOn;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Transient
+    private final List<EmissionEvent> pendingEvents = new ArrayList<>();
+
+    protected Emission() {}
+
+    /** ¶4 stages 1-2: the issuer's decision and white paper, prepared as a draft application. */
+    public static Emission draft(UUID id, UUID issuerId, EmissionTerms terms, List<CollateralLine> collateral, Clock clock) {
+        Emission e = new Emission();
+        e.id = Objects.requireNonNull(id);
+        e.issuerId = Objects.requireNonNull(issuerId);
+        e.state = EmissionState.DRAFT;
+        e.apply(terms, collateral);
+        e.createdAt = clock.instant();
+        e.updatedAt = e.createdAt;
+        return e;
+    }
+
+    /** Changes the draft's data; once filed the data changes only through the register (¶59) and ¶7. */
+    public void amend(EmissionTerms terms, List<CollateralLine> collateral, Clock clock) {
+        require(state == EmissionState.DRAFT, "¶59",
+                "the decision data can only be edited before filing; after registration it changes only with the register (¶59) or ¶7");
+        apply(terms, collateral);
+        updatedAt = clock.instant();
+    }
+
+    private void apply(EmissionTerms t, List<CollateralLine> lines) {
+        vaType = t.vaType();
+        quantity = t.quantity();
+        minimumQuantity = t.minimumQuantity();
+        tokenDecimals = t.tokenDecimals();
+        nominalValue = t.nominalValue();
+        nominalCurrency = t.nominalCurrency();
+        placementPrice = t.placementPrice();
+        placementStart = t.placementStart();
+        placementEnd = t.placementEnd();
+        placementTerms = t.placementTerms();
+        presaleTerms = t.presaleTerms();
+        circulationTerms = t.circulationTerms();
+        holdersRights = t.holdersRights();
+        blockchain = t.blockchain();
+        issuerWallet = t.issuerWallet();
+        tokenAddress = t.tokenAddress();
+        collateralManagerId = t.collateralManagerId();
+        pledgorWaiverTerms = t.pledgorWaiverTerms();
+        collateral.clear();
+        collateral.addAll(lines);
+    }
+
+    /** The decision data as a value. */
+    public EmissionTerms terms() {
+        return new EmissionTerms(vaType, quantity, minimumQuantity, tokenDecimals, nominalValue, nominalCurrency,
+                placementPrice, placementStart, placementEnd, placementTerms, presaleTerms, circulationTerms,
+                holdersRights, blockchain, issuerWallet, tokenAddress, collateralManagerId, pledgorWaiverTerms);
+    }
+
+    // ---------------------------------------------------------------- ¶9-10 submission
+
+    /**
+     * ¶9-10: the issuer files the package. It must be complete (¶9, ¶13: the regulator answers for
+     * completeness); {@code missingItems} names each missing item. The regulator's 20 WD start the next day.
+     */
+    public void submit(List<String> missingItems, String whitePaperSha, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.DRAFT, "¶9", "only a draft application can be filed; this one is " + state);
+        if (!missingItems.isEmpty()) {
+            throw new RuleViolation("¶9", "the registration package is incomplete: " + String.join("; ", missingItems),
+                    missingItems);
+        }
+        LocalDate today = today(clock);
+        // The ¶3-6 appraisal window is judged against this filing day by the collateral policy at registration.
+        whitePaperSha256 = whitePaperSha;
+        submittedOn = today;
+        decisionDue = calendar.deadline(LegalTerm.REGISTRATION_DECISION, today);
+        state = EmissionState.SUBMITTED;
+        record(new EmissionEvent.ApplicationSubmitted(submittedOn, decisionDue), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶10-19 decision
+
+    /**
+     * ¶10, ¶57, ¶67-68: registration assigns the number (from {@code numberAllocator}, called last) and enters the emission in the register. Refused
+     * here when unsecured (¶3-1), collateral not registered yet (¶3-10), coverage short (¶3-5, ¶3-6), or
+     * the upfront fee unpaid (¶28, ¶17).
+     */
+    public void register(java.util.function.Supplier<String> numberAllocator, CollateralCheck collateralCheck, boolean upfrontFeePaid,
+            WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.SUBMITTED, "¶10", "only a filed application can be registered; this one is " + state);
+        LocalDate today = today(clock);
+        require(!collateral.isEmpty(), "¶3-1", "unsecured virtual assets may not be issued: the emission has no collateral");
+        List<String> unregistered = collateral.stream().filter(c -> !c.isRegisteredBy(today))
+                .map(c -> "collateral '" + c.description() + "' (" + c.type() + ") is not registered").toList();
+        if (!unregistered.isEmpty()) {
+            throw new RuleViolation("¶3-10", "no registration before the collateral is registered (¶3-7..3-9)", unregistered);
+        }
+        if (!collateralCheck.covered()) {
+            throw new RuleViolation("¶3-5", "the collateral does not cover the emission: "
+                    + String.join("; ", collateralCheck.problems()), collateralCheck.problems());
+        }
+        require(upfrontFeePaid, "¶28", "at least 20% of the registration fee must be paid with the package (¶17: fees unpaid)");
+        require(whitePaperSha256 != null, "¶6", "the white paper is missing");
+        // The number is allocated only once every rule has passed: a refused registration uses up no serial.
+        String number = Objects.requireNonNull(numberAllocator.get());
+        registrationNumber = number;
+        registeredOn = today;
+        state = EmissionState.REGISTERED;
+        record(new EmissionEvent.EmissionRegistered(number, today, calendar.deadline(LegalTerm.REGISTER_ENTRY, today),
+                whitePaperSha256), clock);
+    }
+
+    /** ¶17-19: reasoned refusal on one of the ¶17 grounds; the documents are not returned (¶18). */
+    public void refuse(List<RefusalGround> grounds, String reasons, Clock clock) {
+        require(state == EmissionState.SUBMITTED, "¶10, ¶17", "only a filed application can be refused; this one is " + state);
+        require(grounds != null && !grounds.isEmpty(), "¶17", "a refusal must name at least one ground of ¶17");
+        require(reasons != null && !reasons.isBlank(), "¶10, ¶17", "a refusal must be reasoned");
+        refusalGrounds = String.join(",", grounds.stream().map(Enum::name).toList()) + ": " + reasons;
+        state = EmissionState.REFUSED;
+        record(new EmissionEvent.RegistrationRefused(today(clock), List.copyOf(grounds), reasons), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶7 white paper changes
+
+    /** ¶7: the white paper changes only with the regulator's consent, answered within 10 WD. */
+    public void requestWhitePaperChange(String proposedSha256, WorkingDayCalendar calendar, Clock clock) {
+        require(EmissionState.LIVE.contains(state) && state != EmissionState.SUSPENDED, "¶7",
+                "a white paper change can be requested only for a registered, not suspended emission; this one is " + state);
+        require(pendingWhitePaperSha256 == null, "¶7", "a white paper change is already awaiting the regulator's answer");
+        require(!proposedSha256.equals(whitePaperSha256), "¶7", "the proposed white paper is the registered one");
+        LocalDate today = today(clock);
+        pendingWhitePaperSha256 = proposedSha256;
+        whitePaperChangeRequestedOn = today;
+        record(new EmissionEvent.WhitePaperChangeRequested(today, proposedSha256,
+                calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, today)), clock);
+    }
+
+    public void approveWhitePaperChange(Clock clock) {
+        require(pendingWhitePaperSha256 != null, "¶7", "no white paper change is awaiting an answer");
+        whitePaperSha256 = pendingWhitePaperSha256;
+        pendingWhitePaperSha256 = null;
+        whitePaperChangeRequestedOn = null;
+        record(new EmissionEvent.WhitePaperChangeApproved(today(clock), whitePaperSha256), clock);
+    }
+
+    public void refuseWhitePaperChange(String reasons, Clock clock) {
+        require(pendingWhitePaperSha256 != null, "¶7", "no white paper change is awaiting an answer");
+        require(reasons != null && !reasons.isBlank(), "¶7", "a refusal of a white paper change must be reasoned");
+        String proposed = pendingWhitePaperSha256;
+        pendingWhitePaperSha256 = null;
+        whitePaperChangeRequestedOn = null;
+        record(new EmissionEvent.WhitePaperChangeRefused(today(clock), proposed, reasons), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶20-24 public offer and placement
+
+    /** ¶4 stage 4, ¶20-21: the public offer is published on the issuer's website. */
+    public void discloseOffer(LocalDate disclosedOn, String url, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.REGISTERED, "¶4, ¶20", "the public offer follows registration; this emission is " + state);
+        LocalDate today = today(clock);
+        require(!disclosedOn.isAfter(today), "¶20", "the disclosure date " + disclosedOn + " is in the future");
+        require(!disclosedOn.isBefore(registeredOn), "¶4", "the offer cannot be disclosed before registration on " + registeredOn);
+        LocalDate earliest = calendar.deadline(LegalTerm.PLACEMENT_EARLIEST_AFTER_OFFER, disclosedOn);
+        require(!earliest.isAfter(placementEnd), "¶20-21", "placement could start no earlier than " + earliest
+                + " (5 WD after disclosure), after the placement period ends on " + placementEnd);
+        offerDisclosedOn = disclosedOn;
+        offerUrl = url;
+        state = EmissionState.OFFER_DISCLOSED;
+        record(new EmissionEvent.PublicOfferDisclosed(disclosedOn, url, earliest), clock);
+    }
+
+    /** ¶20-22: placement starts no earlier than 5 WD after disclosure and only within the white paper's period. */
+    public void startPlacement(LocalDate startedOn, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.OFFER_DISCLOSED, "¶21", "placement starts after the public offer is disclosed; this emission is " + state);
+        require(!startedOn.isAfter(today(clock)), "¶22", "the placement start " + startedOn + " is in the future");
+        LocalDate earliest = calendar.deadline(LegalTerm.PLACEMENT_EARLIEST_AFTER_OFFER, offerDisclosedOn);
+        require(!startedOn.isBefore(earliest), "¶21", "placement may start no earlier than 5 working days after the offer was disclosed on "
+                + offerDisclosedOn + ", i.e. on " + earliest + " or later");
+        require(!startedOn.isBefore(placementStart) && !startedOn.isAfter(placementEnd), "¶20",
+                "placement happens only within the period of the white paper, " + placementStart + " to " + placementEnd);
+        placementStartedOn = startedOn;
+        state = EmissionState.PLACEMENT;
+        record(new EmissionEvent.PlacementStarted(startedOn), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶25, ¶37, ¶50 suspension and cure
+
+    /** ¶25(1), ¶50: suspended on a breach, false information, for an inspection or to protect holders. */
+    public void suspend(String grounds, Clock clock) {
+        require(state == EmissionState.REGISTERED || state == EmissionState.OFFER_DISCLOSED
+                || state == EmissionState.PLACEMENT || state == EmissionState.RESULTS_REPORTED, "¶25(1), ¶50",
+                "only a registered emission whose results are not yet recognised can be suspended; this one is " + state);
+        require(grounds != null && !grounds.isBlank(), "¶25(1)", "a suspension must state its grounds");
+        stateBeforeSuspension = state;
+        state = EmissionState.SUSPENDED;
+        record(new EmissionEvent.EmissionSuspended(today(clock), stateBeforeSuspension, grounds), clock);
+    }
+
+    /** ¶25(1): the breach is cured; the emission resumes where it was. */
+    public void liftSuspension(Clock clock) {
+        require(state == EmissionState.SUSPENDED, "¶25(1)", "the emission is not suspended; it is " + state);
+        state = stateBeforeSuspension;
+        stateBeforeSuspension = null;
+        cureDeadline = null;
+        cureBreaches = null;
+        record(new EmissionEvent.SuspensionLifted(today(clock), state), clock);
+    }
+
+    /** ¶37: the regulator names the breaches and gives 10 WD to cure them, in writing. */
+    public void grantCurePeriod(String breaches, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.SUSPENDED || state == EmissionState.RESULTS_REPORTED, "¶37",
+                "a cure period is given to a suspended emission or on a results report; this one is " + state);
+        require(breaches != null && !breaches.isBlank(), "¶37", "the notice must name the breaches");
+        LocalDate today = today(clock);
+        cureBreaches = breaches;
+        cureDeadline = calendar.deadline(LegalTerm.CURE_PERIOD, today);
+        record(new EmissionEvent.CurePeriodGranted(today, breaches, cureDeadline), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶29-44 results
+
+    /** ¶30-32: the issuer files the results report within 30 CD after placement ends (Annex 6). */
+    public void reportResults(LocalDate actualEnd, BigInteger placed, BigDecimal totalProceeds,
+            WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.PLACEMENT, "¶30", "results are reported after a placement; this emission is " + state);
+        LocalDate today = today(clock);
+        require(!actualEnd.isAfter(today), "¶30", "the placement end " + actualEnd + " is in the future");
+        require(!actualEnd.isBefore(placementStartedOn), "¶30", "the placement cannot end before it started on " + placementStartedOn);
+        require(!actualEnd.isAfter(placementEnd), "¶20", "placement happens only within the period, which ended on " + placementEnd);
+        require(placed.signum() >= 0 && placed.compareTo(quantity) <= 0, "¶29",
+                "the quantity placed must be between 0 and the registered quantity " + quantity);
+        require(totalProceeds.signum() >= 0, "¶30", "proceeds cannot be negative");
+        LocalDate reportDue = calendar.deadline(LegalTerm.RESULTS_REPORT, actualEnd);
+        actualPlacementEnd = actualEnd;
+        placedQuantity = placed;
+        proceeds = totalProceeds;
+        resultsReportedOn = today;
+        state = EmissionState.RESULTS_REPORTED;
+        record(new EmissionEvent.ResultsReported(today, actualEnd, placed, totalProceeds.toPlainString(), reportDue,
+                today.isAfter(reportDue), calendar.deadline(LegalTerm.RESULTS_DECISION, today)), clock);
+    }
+
+    /** ¶29, ¶34, ¶38: success on one of the ¶29 grounds; unplaced VAs must then be burned (¶45). */
+    public void declareSuccessful(SuccessGround ground, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.RESULTS_REPORTED, "¶34", "success is recognised on a results report; this emission is " + state);
+        switch (ground) {
+            case ALL_PLACED -> require(placedQuantity.equals(quantity), "¶29(1)",
+                    "not all virtual assets were placed (" + placedQuantity + " of " + quantity + ")");
+            case MINIMUM_QUANTITY_PLACED -> require(placedQuantity.compareTo(minimumQuantity) >= 0, "¶29(2)",
+                    "fewer than the minimum quantity " + minimumQuantity + " were placed (" + placedQuantity + ")");
+            case UNDERWRITING_CONTRACT -> { /* ¶29(3): the contract is in the report package */ }
+        }
+        LocalDate today = today(clock);
+        successGround = ground;
+        resultsDecidedOn = today;
+        cureDeadline = null;
+        state = EmissionState.SUCCESSFUL;
+        record(new EmissionEvent.EmissionDeclaredSuccessful(today, ground, placedQuantity, unplacedRemaining(),
+                calendar.deadline(LegalTerm.SUCCESS_NOTICE, today),
+                calendar.deadline(LegalTerm.RESULTS_DISCLOSURE_TO_EXCHANGE, today)), clock);
+    }
+
+    /**
+     * ¶25(2), ¶34, ¶41, ¶44, ¶48: unsuccessful — after a suspension that was not cured, or on the results
+     * report within 10 WD of it; never after success (¶48) and never once those 10 WD have passed (¶34).
+     * Cancels the number (¶34, ¶47).
+     */
+    public void declareUnsuccessful(String grounds, WorkingDayCalendar calendar, Clock clock) {
+        require(state != EmissionState.SUCCESSFUL, "¶48",
+                "an emission can be declared unsuccessful only before its results are recognised; after success see ¶52");
+        require(state == EmissionState.SUSPENDED || state == EmissionState.RESULTS_REPORTED, "¶25(2), ¶34",
+                "an emission is declared unsuccessful after an uncured suspension or on its results report; this one is " + state);
+        require(grounds != null && !grounds.isBlank(), "¶39, ¶41", "the decision must state its grounds");
+        LocalDate today = today(clock);
+        if (resultsReportedOn != null) {
+            LocalDate lastDay = calendar.deadline(LegalTerm.RESULTS_DECISION, resultsReportedOn);
+            require(!today.isAfter(lastDay), "¶34", "the results were reported on " + resultsReportedOn
+                    + "; after 10 working days (last day " + lastDay + ") the emission can no longer be declared unsuccessful");
+        }
+        require(cureDeadline == null || today.isAfter(cureDeadline), "¶37",
+                "the issuer has until " + cureDeadline + " to cure the breaches");
+        resultsDecidedOn = today;
+        state = EmissionState.UNSUCCESSFUL;
+        record(new EmissionEvent.EmissionDeclaredUnsuccessful(today, grounds, calendar.deadline(LegalTerm.REFUSAL_OF_SUCCESS_NOTICE, today)), clock);
+        cancelNumber("regulator's decision declaring the emission unsuccessful", calendar, clock);
+    }
+
+    /** ¶25(3): a court declares the emission invalid; all VAs are withdrawn; the number is cancelled (¶47). */
+    public void declareInvalid(String court, String courtDecisionSha256, WorkingDayCalendar calendar, Clock clock) {
+        require(EmissionState.LIVE.contains(state), "¶25(3)", "only an emission in the register with a live number can be declared invalid; this one is " + state);
+        require(court != null && !court.isBlank() && courtDecisionSha256 != null, "¶46, ¶63", "the court and its decision are the basis of the entry");
+        LocalDate today = today(clock);
+        state = EmissionState.INVALID;
+        record(new EmissionEvent.EmissionDeclaredInvalid(today, court, courtDecisionSha256), clock);
+        cancelNumber("court decision declaring the emission invalid", calendar, clock);
+    }
+
+    /** ¶52-53: after success, the emission may be declared not genuine (administrative procedure) — distinct from ¶25(3). */
+    public void declareNotGenuine(String decisionSha256, WorkingDayCalendar calendar, Clock clock) {
+        require(state == EmissionState.SUCCESSFUL, "¶52", "only an emission recognised as successful can be declared not genuine; this one is " + state);
+        require(decisionSha256 != null, "¶63-64", "the decision is the basis of the entry");
+        state = EmissionState.NOT_GENUINE;
+        record(new EmissionEvent.EmissionDeclaredNotGenuine(today(clock), decisionSha256), clock);
+        cancelNumber("decision declaring the emission not genuine", calendar, clock);
+    }
+
+    /** ¶45-46, ¶63-64: the issuer is liquidated, terminated or bankrupt; the number is cancelled (¶47). */
+    public void cancel(CancellationBasis basis, String basisSha256, WorkingDayCalendar calendar, Clock clock) {
+        require(EmissionState.LIVE.contains(state), "¶45", "only an emission with a live number can be cancelled; this one is " + state);
+        require(basisSha256 != null, "¶46", "the basis document is required");
+        state = EmissionState.CANCELLED;
+        record(new EmissionEvent.EmissionCancelled(today(clock), basis, basisSha256), clock);
+        cancelNumber(basis.name(), calendar, clock);
+    }
+
+    private void cancelNumber(String basis, WorkingDayCalendar calendar, Clock clock) {
+        LocalDate today = today(clock);
+        numberCancelledOn = today;
+        record(new EmissionEvent.RegistrationNumberCancelled(registrationNumber, today,
+                calendar.deadline(LegalTerm.NUMBER_CANCELLATION_ENTRY, today), basis,
+                calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, today),
+                calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, today)), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶45-47 burns
+
+    /**
+     * ¶45-47: a burn. A partial reduction per the white paper (successful emission, the issuer's decision) or
+     * the burn of VAs not placed within the period leave the number live; a withdrawal follows a cancellation.
+     */
+    public void recordBurn(BigInteger burned, BurnReason reason, String transactionHash, String decisionSha256, Clock clock) {
+        require(burned != null && burned.signum() > 0, "¶45", "the burned quantity must be a positive whole number");
+        switch (reason) {
+            case PARTIAL_REDUCTION -> {
+                require(state == EmissionState.SUCCESSFUL, "¶45", "a partial burn reduces the VAs in circulation of a successful emission; this one is " + state);
+                require(decisionSha256 != null, "¶46", "the issuer's burn decision is the basis document");
+                require(burned.compareTo(circulating()) <= 0, "¶45", "only " + circulating() + " VAs are in circulation");
+            }
+            case UNPLACED -> {
+                require(state == EmissionState.SUCCESSFUL, "¶45", "unplaced VAs are burned after the results are recognised; this emission is " + state);
+                require(burned.compareTo(unplacedRemaining()) <= 0, "¶45", "only " + unplacedRemaining() + " unplaced VAs remain to burn");
+                unplacedBurned = unplacedBurned.add(burned);
+            }
+            case WITHDRAWAL -> {
+                require(EmissionState.NUMBER_CANCELLED.contains(state), "¶25, ¶53",
+                        "a withdrawal burn follows a cancellation (unsuccessful, invalid, not genuine, liquidation); this emission is " + state);
+                require(burnedQuantity.add(burned).compareTo(quantity) <= 0, "¶45", "cannot burn more than the " + quantity + " issued");
+            }
+        }
+        burnedQuantity = burnedQuantity.add(burned);
+        record(new EmissionEvent.VirtualAssetsBurned(today(clock), burned, reason, transactionHash, burnedQuantity, decisionSha256), clock);
+    }
+
+    // ---------------------------------------------------------------- ¶54-56 notices
+
+    /** ¶55-56: the written confirmation (3 WD) and the website publication (5 WD) of a cancellation. */
+    public void recordNotice(NoticeKind kind, WorkingDayCalendar calendar, Clock clock) {
+        require(numberCancelledOn != null, "¶54", "notices follow a cancellation; this emission's number is not cancelled");
+        LocalDate today = today(clock);
+        LocalDate due;
+        if (kind == NoticeKind.WRITTEN_CONFIRMATION) {
+            require(writtenConfirmationOn == null, "¶55", "the written confirmation is already recorded");
+            writtenConfirmationOn = today;
+            due = calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, numberCancelledOn);
+        } else {
+            require(publishedOn == null, "¶56", "the publication is already recorded");
+            publishedOn = today;
+            due = calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, numberCancelledOn);
+        }
+        record(new EmissionEvent.CancellationNoticeRecorded(today, kind, due, today.isAfter(due)), clock);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void require(boolean condition, String paragraph, String message) {
+        if (!condition) throw new RuleViolation(paragraph, message);
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.now(clock);
+    }
+
+    private void record(EmissionEvent event, Clock clock) {
+        pendingEvents.add(event);
+        updatedAt = clock.instant();
+    }
+
+    /** The events recorded since load; the service stores and journals them, then clears. */
+    public List<EmissionEvent> drainEvents() {
+        List<EmissionEvent> out = List.copyOf(pendingEvents);
+        pendingEvents.clear();
+        return out;
+    }
+
+    /** VAs placed and not burned (¶45). */
+    public BigInteger circulating() {
+        BigInteger placed = placedQuantity == null ? BigInteger.ZERO : placedQuantity;
+        return placed.subtract(burnedQuantity.subtract(unplacedBurned)).max(BigInteger.ZERO);
+    }
+
+    /** VAs not placed within the period that the issuer still has to burn (¶45). */
+    public BigInteger unplacedRemaining() {
+        if (placedQuantity == null) return BigInteger.ZERO;
+        return quantity.subtract(placedQuantity).subtract(unplacedBurned);
+    }
+
+    public UUID id() { return id; }
+    public long version() { return version; }
+    public UUID issuerId() { return issuerId; }
+    public EmissionState state() { return state; }
+    public Optional<EmissionState> stateBeforeSuspension() { return Optional.ofNullable(stateBeforeSuspension); }
+    public VirtualAssetType vaType() { return vaType; }
+    public BigInteger quantity() { return quantity; }
+    public BigDecimal nominalValue() { return nominalValue; }
+    public String nominalCurrency() { return nominalCurrency; }
+    public LocalDate placementStart() { return placementStart; }
+    public LocalDate placementEnd() { return placementEnd; }
+    public String placementPrice() { return placementPrice; }
+    public String blockchain() { return blockchain; }
+    public String issuerWallet() { return issuerWallet; }
+    public String tokenAddress() { return tokenAddress; }
+    public int tokenDecimals() { return tokenDecimals; }
+    public List<CollateralLine> collateral() { return List.copyOf(collateral); }
+    public Optional<String> whitePaperSha256() { return Optional.ofNullable(whitePaperSha256); }
+    public Optional<String> pendingWhitePaperSha256() { return Optional.ofNullable(pendingWhitePaperSha256); }
+    public Optional<LocalDate> whitePaperChangeRequestedOn() { return Optional.ofNullable(whitePaperChangeRequestedOn); }
+    public Optional<LocalDate> submittedOn() { return Optional.ofNullable(submittedOn); }
+    public Optional<LocalDate> decisionDue() { return Optional.ofNullable(decisionDue); }
+    public Optional<LocalDate> registeredOn() { return Optional.ofNullable(registeredOn); }
+    public Optional<String> registrationNumber() { return Optional.ofNullable(registrationNumber); }
+    public Optional<String> refusalGrounds() { return Optional.ofNullable(refusalGrounds); }
+    public Optional<LocalDate> offerDisclosedOn() { return Optional.ofNullable(offerDisclosedOn); }
+    public Optional<String> offerUrl() { return Optional.ofNullable(offerUrl); }
+    public Optional<LocalDate> placementStartedOn() { return Optional.ofNullable(placementStartedOn); }
+    public Optional<LocalDate> resultsReportedOn() { return Optional.ofNullable(resultsReportedOn); }
+    public Optional<BigInteger> placedQuantity() { return Optional.ofNullable(placedQuantity); }
+    public Optional<BigDecimal> proceeds() { return Optional.ofNullable(proceeds); }
+    public Optional<LocalDate> actualPlacementEnd() { return Optional.ofNullable(actualPlacementEnd); }
+    public Optional<LocalDate> resultsDecidedOn() { return Optional.ofNullable(resultsDecidedOn); }
+    public Optional<SuccessGround> successGround() { return Optional.ofNullable(successGround); }
+    public Optional<LocalDate> cureDeadline() { return Optional.ofNullable(cureDeadline); }
+    public Optional<String> cureBreaches() { return Optional.ofNullable(cureBreaches); }
+    public BigInteger burnedQuantity() { return burnedQuantity; }
+    public Optional<LocalDate> numberCancelledOn() { return Optional.ofNullable(numberCancelledOn); }
+    public Optional<LocalDate> writtenConfirmationOn() { return Optional.ofNullable(writtenConfirmationOn); }
+    public Optional<LocalDate> publishedOn() { return Optional.ofNullable(publishedOn); }
+    public Instant createdAt() { return createdAt; }
+    public Instant updatedAt() { return updatedAt; }
+}

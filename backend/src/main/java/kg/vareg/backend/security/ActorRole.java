@@ -1,0 +1,6 @@
+package kg.vareg.backend.security;
+
+/** Who acted, as recorded in the history and the journal. SYSTEM is the register itself (demo data, schedulers). */
+public enum ActorRole {
+    REGISTRAR, SUPERVISOR, ISSUER, SYSTEM
+}

@@ -14,17 +14,6 @@ class ExchangeConfiguration {
     TokenStatusService tokenStatusService(ChainRegistry chains, ObjectProvider<RegisteredTokens> register,
                                           VerificationQueries verification, ObjectProvider<RegisterEntryProofs> proofs) {
         RegisteredTokens tokens = register.getIfUnique();
-        if (tokens == null) {
-            tokens = new RegisteredTokens() {
-                public java.util.List<kg.vareg.backend.verification.MonitoredToken> all() {
-                    return java.util.List.of();
-                }
-
-                public java.util.Optional<kg.vareg.backend.verification.MonitoredToken> byAddress(long c, String a) {
-                    return java.util.Optional.empty();
-                }
-            };
-        }
         return new TokenStatusService(chains, tokens, verification, java.util.Optional.ofNullable(proofs.getIfUnique()));
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.ObjectMapper;
 
-/** Wires the supply verifier. The register's adapter ({@link RegisteredTokens}) comes from the register. */
+/** Wires the supply verifier. */
 @Configuration(proxyBeanMethods = false)
 class VerifierConfiguration {
 
@@ -32,11 +32,16 @@ class VerifierConfiguration {
         return new FindingStore(jdbc, new TransactionTemplate(tm), json, properties.webhook().url() != null);
     }
 
+    /** The register's emissions, read from its tables (tests put their own adapter first with @Primary). */
+    @Bean
+    JdbcRegisteredTokens jdbcRegisteredTokens(JdbcClient jdbc, ChainRegistry chains) {
+        return new JdbcRegisteredTokens(jdbc, chains);
+    }
+
     @Bean
     SupplyVerifier supplyVerifier(ChainRegistry chains, ObjectProvider<RegisteredTokens> register, VerificationStore store,
                                   FindingStore findings, VerifierProperties properties, ObjectProvider<Clock> clock) {
-        RegisteredTokens tokens = register.getIfUnique(UnwiredRegisteredTokens::new);
-        return new SupplyVerifier(chains, tokens, store, findings, properties, clock.getIfUnique(Clock::systemUTC));
+        return new SupplyVerifier(chains, register.getIfUnique(), store, findings, properties, clock.getIfUnique(Clock::systemUTC));
     }
 
     @Bean

@@ -44,6 +44,7 @@ CREATE TABLE verifier_event (
     PRIMARY KEY (chain_id, token_address, tx_hash, log_index)
 );
 CREATE INDEX verifier_event_by_block ON verifier_event (chain_id, token_address, block_number);
+CREATE INDEX verifier_event_by_kind ON verifier_event (chain_id, token_address, kind, block_number, log_index);
 
 -- Block hashes remembered per token (scan tips and blocks with events): a hash that changed = a reorg.
 CREATE TABLE verifier_block (

@@ -76,6 +76,9 @@ public final class AnvilNode implements EvmNode {
         stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toString(), "--state-interval", "5")));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
+            if (stateFile.isPresent()) {
+                Files.createDirectories(stateFile.get().toAbsolutePath().getParent());
+            }
             process = new ProcessBuilder(cmd)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))

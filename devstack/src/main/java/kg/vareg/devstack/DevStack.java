@@ -38,6 +38,10 @@ public final class DevStack {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("deploy")) {
+            DeployCommand.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
+        }
         Path data = null;
         boolean demo = false;
         for (int i = 0; i < args.length; i++) {
@@ -45,7 +49,7 @@ public final class DevStack {
                 case "--demo" -> demo = true;
                 case "--data" -> data = Path.of(args[++i]);
                 case "--help", "-h" -> {
-                    System.out.println("usage: DevStack [--data DIR] [--demo]   (ports: VAREG_HTTP_PORT, VAREG_WORKER_PORT, VAREG_CHAIN_PORT, VAREG_POSTGRES_PORT)");
+                    System.out.println("usage: DevStack [--data DIR] [--demo] | deploy --help   (ports: VAREG_HTTP_PORT, VAREG_WORKER_PORT, VAREG_CHAIN_PORT, VAREG_POSTGRES_PORT)");
                     return;
                 }
                 default -> fail("unknown option " + args[i] + " (try --help)");
@@ -141,7 +145,7 @@ public final class DevStack {
         return jar;
     }
 
-    private static void fund(EvmNode node, String address) {
+    static void fund(EvmNode node, String address) {
         try {
             BigInteger balance = node.web3j().ethGetBalance(address, DefaultBlockParameterName.LATEST).send().getBalance();
             if (balance.compareTo(Convert.toWei(BigDecimal.TEN, Convert.Unit.ETHER).toBigInteger()) < 0) {

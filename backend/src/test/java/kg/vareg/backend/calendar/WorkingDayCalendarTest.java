@@ -88,6 +88,10 @@ class WorkingDayCalendarTest {
         assertThat(CAL.plusWorkingDays(d(2025, 3, 19), 3)).isEqualTo(d(2025, 3, 25));
         assertThat(CAL.isWorkingDay(d(2025, 6, 6))).isFalse();
         assertThat(CAL.describe(d(2025, 6, 6)).source()).contains("Kabar");
+        // Orozo Ait 2025 fell on Sunday 30 March and, since 2025, was not moved: Monday 31 March works.
+        assertThat(CAL.describe(d(2025, 3, 30)).kind()).isEqualTo(DayKind.MOVABLE_HOLIDAY);
+        assertThat(CAL.describe(d(2025, 3, 30)).confirmed()).isTrue();
+        assertThat(CAL.isWorkingDay(d(2025, 3, 31))).isTrue();
     }
 
     @Test

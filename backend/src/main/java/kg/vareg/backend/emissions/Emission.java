@@ -221,11 +221,7 @@ public class Emission {
                     missingItems);
         }
         LocalDate today = today(clock);
-        for (CollateralLine line : collateral) {
-            // ¶3-6 read literally: appraised not later than one month before submission, valid six months.
-            require(!line.appraisalDate().isAfter(today), "¶3-6", "collateral '" + line.description()
-                    + "' is appraised on " + line.appraisalDate() + ", after the filing day " + today);
-        }
+        // The ¶3-6 appraisal window is judged against this filing day by the collateral policy at registration.
         whitePaperSha256 = whitePaperSha;
         submittedOn = today;
         decisionDue = calendar.deadline(LegalTerm.REGISTRATION_DECISION, today);

@@ -53,6 +53,12 @@ public final class RegisterClock extends Clock {
         }
     }
 
+    /** Sets the clock to {@code at} (tests only; refused unless the deployment is adjustable). */
+    public void setTo(Instant at) {
+        if (!adjustable) throw new IllegalStateException("the register clock is not adjustable in this deployment");
+        offset.set(Duration.between(base.instant(), at));
+    }
+
     /** Moves the clock forward (tests only; refused unless the deployment is adjustable). */
     public void shift(Duration by) {
         if (!adjustable) throw new IllegalStateException("the register clock is not adjustable in this deployment");

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Properties;
 import kg.vareg.contracts.generated.RegistryAnchor;
 import kg.vareg.contracts.generated.TestIssuerToken;
+import kg.vareg.contracts.generated.TokenRegistry;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -24,7 +25,8 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
  * addresses; otherwise the chain was reset and the contracts are deployed again, saying so.
  */
 public final class ContractDeployments {
-    public record Deployed(long chainId, String genesisHash, String anchorAddress, String tokenAddress, boolean reused) {}
+    public record Deployed(long chainId, String genesisHash, String anchorAddress, String tokenAddress,
+                           String tokenRegistryAddress, boolean reused) {}
 
     private ContractDeployments() {}
 
@@ -41,8 +43,10 @@ public final class ContractDeployments {
         if (previous.isPresent()) {
             Deployed p = previous.get();
             if (p.chainId() == node.chainId() && p.genesisHash().equals(genesis)
-                    && hasCode(web3j, p.anchorAddress()) && hasCode(web3j, p.tokenAddress())) {
-                return new Deployed(p.chainId(), p.genesisHash(), p.anchorAddress(), p.tokenAddress(), true);
+                    && hasCode(web3j, p.anchorAddress()) && hasCode(web3j, p.tokenAddress())
+                    && p.tokenRegistryAddress() != null && hasCode(web3j, p.tokenRegistryAddress())) {
+                return new Deployed(p.chainId(), p.genesisHash(), p.anchorAddress(), p.tokenAddress(),
+                        p.tokenRegistryAddress(), true);
             }
             say.accept("The local chain was reset (its genesis or contract code no longer matches " + record
                     + "): deploying the contracts again. Anchors recorded before this point are not on this chain.");
@@ -53,7 +57,9 @@ public final class ContractDeployments {
             RegistryAnchor anchor = RegistryAnchor.deploy(web3j, tm, gas, admin.getAddress(), anchorerAddress).send();
             TestIssuerToken token = TestIssuerToken.deploy(web3j, tm, gas, "vareg Test Stablecoin", "KGST",
                     BigInteger.valueOf(6), issuerWallet).send();
-            Deployed d = new Deployed(node.chainId(), genesis, anchor.getContractAddress(), token.getContractAddress(), false);
+            TokenRegistry registry = TokenRegistry.deploy(web3j, tm, gas, admin.getAddress(), anchorerAddress).send();
+            Deployed d = new Deployed(node.chainId(), genesis, anchor.getContractAddress(), token.getContractAddress(),
+                    registry.getContractAddress(), false);
             write(record, d);
             return d;
         } catch (Exception e) {
@@ -86,7 +92,7 @@ public final class ContractDeployments {
         try (var in = Files.newBufferedReader(record)) {
             p.load(in);
             return Optional.of(new Deployed(Long.parseLong(p.getProperty("chain-id")), p.getProperty("genesis-hash"),
-                    p.getProperty("anchor-address"), p.getProperty("token-address"), true));
+                    p.getProperty("anchor-address"), p.getProperty("token-address"), p.getProperty("token-registry-address"), true));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -98,6 +104,7 @@ public final class ContractDeployments {
         p.setProperty("genesis-hash", d.genesisHash());
         p.setProperty("anchor-address", d.anchorAddress());
         p.setProperty("token-address", d.tokenAddress());
+        p.setProperty("token-registry-address", d.tokenRegistryAddress());
         try {
             Files.createDirectories(record.toAbsolutePath().getParent());
             try (var out = Files.newBufferedWriter(record)) {

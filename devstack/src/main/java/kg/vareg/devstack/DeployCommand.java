@@ -46,6 +46,7 @@ final class DeployCommand {
                     anchorer.getAddress(), accounts.get(1).getAddress(), line -> System.out.println("vareg: " + line));
             Files.writeString(out, String.join("\n",
                     "vareg.anchor.contract-address=" + d.anchorAddress(),
+                    "vareg.token-registry.contract-address=" + d.tokenRegistryAddress(),
                     "vareg.demo.token-address=" + d.tokenAddress(),
                     "vareg.anchoring.keystore-path=" + keys.keystore(),
                     "vareg.anchoring.keystore-passphrase-file=" + keys.keystorePassphraseFile(),

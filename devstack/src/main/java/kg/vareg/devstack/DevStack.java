@@ -87,7 +87,7 @@ public final class DevStack {
         var deployed = ContractDeployments.ensureDeployed(node, data.resolve("contracts.properties"), node.account(0),
                 anchorer.getAddress(), node.account(1).getAddress(), this::say);
         say((deployed.reused() ? "Contracts reused: " : "Contracts deployed: ") + "RegistryAnchor " + deployed.anchorAddress()
-                + ", TestIssuerToken " + deployed.tokenAddress());
+                + ", TokenRegistry " + deployed.tokenRegistryAddress() + ", TestIssuerToken " + deployed.tokenAddress());
 
         List<String> common = List.of(
                 "--spring.datasource.url=" + postgres.jdbcUrl("vareg"),
@@ -95,7 +95,8 @@ public final class DevStack {
                 "--spring.datasource.password=" + postgres.password(),
                 "--vareg.chain.rpc-url=" + node.rpcUrl(),
                 "--vareg.chain.chain-id=" + node.chainId(),
-                "--vareg.anchor.contract-address=" + deployed.anchorAddress());
+                "--vareg.anchor.contract-address=" + deployed.anchorAddress(),
+                "--vareg.token-registry.contract-address=" + deployed.tokenRegistryAddress());
         List<String> backendArgs = new ArrayList<>(common);
         backendArgs.add("--server.port=" + httpPort);
         backendArgs.add("--vareg.demo.enabled=" + demo);

@@ -1,0 +1,133 @@
+package kg.vareg.worker;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Optional;
+import kg.vareg.common.chain.ChainClient;
+import kg.vareg.common.logstore.LogQueries;
+import kg.vareg.ledger.checkpoint.NoteSigner;
+import kg.vareg.worker.anchoring.AnchorContract;
+import kg.vareg.worker.anchoring.AnchorContractProperties;
+import kg.vareg.worker.anchoring.AnchorService;
+import kg.vareg.worker.anchoring.AnchoringHealthIndicator;
+import kg.vareg.worker.anchoring.AnchoringMetrics;
+import kg.vareg.worker.anchoring.AnchoringProperties;
+import kg.vareg.worker.anchoring.AnchoringState;
+import kg.vareg.worker.checkpoint.CheckpointProperties;
+import kg.vareg.worker.checkpoint.CheckpointSigningKey;
+import kg.vareg.worker.integration.JournalIntegration;
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.web3j.crypto.exception.CipherException;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.WalletUtils;
+
+/** Wires the worker: signer, integration, anchoring (when a wallet and contract are configured), lock. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+public class WorkerConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(WorkerConfiguration.class);
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    NoteSigner checkpointSigner(CheckpointProperties props) {
+        return CheckpointSigningKey.load(props, new SecureRandom());
+    }
+
+    @Bean
+    LogQueries logQueries(JdbcTemplate jdbc) {
+        return new LogQueries(jdbc);
+    }
+
+    @Bean
+    JournalIntegration journalIntegration(PlatformTransactionManager txm, JdbcTemplate jdbc, NoteSigner signer,
+                                          CheckpointProperties props,
+                                          ObjectProvider<JournalIntegration.BatchHook> hook) {
+        return new JournalIntegration(new TransactionTemplate(txm), jdbc, signer, props.origin(),
+                hook.getIfAvailable(() -> JournalIntegration.BatchHook.NONE));
+    }
+
+    @Bean
+    AnchoringState anchoringState(MeterRegistry registry, Clock clock) {
+        AnchoringState state = new AnchoringState();
+        AnchoringMetrics.register(registry, state, clock);
+        return state;
+    }
+
+    /** Holder: Spring resolves an Optional<T> injection point by type T, so the Optional is wrapped. */
+    public record Anchoring(Optional<AnchorService> service) {
+    }
+
+    @Bean
+    Anchoring anchoring(AnchoringProperties props, AnchorContractProperties contract,
+                                          ChainClient chain, JdbcTemplate jdbc, NoteSigner signer,
+                                          AnchoringState state, Clock clock) {
+        if (!props.walletConfigured() || !contract.configured()) {
+            log.warn("anchoring is OFF: set vareg.anchoring.keystore-path and vareg.anchor.contract-address");
+            return new Anchoring(Optional.empty());
+        }
+        Credentials wallet = loadWallet(props);
+        log.info("anchoring from {} to RegistryAnchor at {}", wallet.getAddress(), contract.contractAddress());
+        return new Anchoring(Optional.of(new AnchorService(jdbc, chain.web3j(), wallet, chain.properties().chainId(),
+                new AnchorContract(chain.web3j(), contract.contractAddress()), props, signer.verifier(), state, clock)));
+    }
+
+    private static Credentials loadWallet(AnchoringProperties props) {
+        if (props.keystorePassphraseFile() == null) {
+            throw new IllegalStateException("vareg.anchoring.keystore-passphrase-file is not set");
+        }
+        try {
+            String pass = Files.readString(props.keystorePassphraseFile()).strip();
+            return WalletUtils.loadCredentials(pass, props.keystorePath().toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the anchoring keystore " + props.keystorePath(), e);
+        } catch (CipherException e) {
+            throw new IllegalStateException("cannot decrypt the anchoring keystore (wrong passphrase?)", e);
+        }
+    }
+
+    @Bean
+    LockingTaskExecutor leaderLock(JdbcTemplate jdbc) {
+        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc).withTableName("log.shedlock").usingDbTime().build()));
+    }
+
+    @Bean
+    WorkerLoop workerLoop(JournalIntegration integration, Anchoring anchoring, LogQueries queries,
+                          AnchoringProperties props, AnchoringState state, LockingTaskExecutor locks, Clock clock) {
+        return new WorkerLoop(integration, anchoring.service(), queries, props, state, locks, clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "vareg.anchoring.scheduling-enabled", havingValue = "true", matchIfMissing = true)
+    WorkerScheduling workerScheduling(WorkerLoop loop) {
+        return new WorkerScheduling(loop);
+    }
+
+    @Bean(name = "anchoringHealthIndicator")
+    AnchoringHealthIndicator anchoringHealthIndicator(AnchoringState state, AnchoringProperties props, Clock clock) {
+        return new AnchoringHealthIndicator(state, props, clock);
+    }
+}

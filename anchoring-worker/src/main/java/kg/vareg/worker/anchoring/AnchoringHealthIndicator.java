@@ -1,0 +1,48 @@
+package kg.vareg.worker.anchoring;
+
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * Health component "anchoring": DOWN when an alarm stands, when entries wait while the chain is
+ * failing, or when the oldest unanchored entry is older than {@code vareg.anchoring.backlog-alarm-age}.
+ */
+public class AnchoringHealthIndicator implements HealthIndicator {
+
+    private final AnchoringState state;
+    private final AnchoringProperties props;
+    private final Clock clock;
+
+    public AnchoringHealthIndicator(AnchoringState state, AnchoringProperties props, Clock clock) {
+        this.state = state;
+        this.props = props;
+        this.clock = clock;
+    }
+
+    @Override
+    public Health health() {
+        AnchoringState.Snapshot s = state.current();
+        long waiting = s.entriesWaiting();
+        Duration age = s.oldestWaitingSince().map(t -> Duration.between(t, clock.instant())).orElse(Duration.ZERO);
+        Health.Builder b;
+        if (s.alarm().isPresent()) {
+            b = Health.down().withDetail("alarm", s.alarm().get());
+        } else if (waiting > 0 && s.chainError().isPresent()) {
+            b = Health.down().withDetail("reason", "chain unreachable or refusing; backlog growing");
+        } else if (waiting > 0 && age.compareTo(props.backlogAlarmAge()) > 0) {
+            b = Health.down().withDetail("reason", "oldest entry waits longer than " + props.backlogAlarmAge());
+        } else {
+            b = Health.up();
+        }
+        s.chainError().ifPresent(e -> b.withDetail("chainError", e));
+        return b.withDetail("entriesWaiting", waiting)
+                .withDetail("logSize", s.logSize())
+                .withDetail("journalBacklog", s.journalBacklog())
+                .withDetail("lastAnchoredSize", s.confirmedSize())
+                .withDetail("oldestWaitingSeconds", age.toSeconds())
+                .withDetail("lastTick", s.at().toString())
+                .build();
+    }
+}

@@ -101,7 +101,7 @@ class ConsolePages {
     }
 
     /** ¶9 checklist: every package item that applies to this issuer, filed or missing (item 4 is the structured data). */
-    record ChecklistItem(int item, DocumentKind kind, boolean filed, boolean privateData) {}
+    public record ChecklistItem(int item, DocumentKind kind, boolean filed, boolean privateData) {}
 
     @GetMapping("/console/emissions/{id}")
     String application(@PathVariable UUID id, Model model) {

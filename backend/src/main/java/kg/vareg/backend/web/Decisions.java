@@ -13,7 +13,7 @@ import kg.vareg.backend.emissions.EmissionView;
 final class Decisions {
     private Decisions() {}
 
-    record Decision(String action, String paragraph, boolean needsText, boolean danger) {}
+    public record Decision(String action, String paragraph, boolean needsText, boolean danger) {}
 
     static List<Decision> allowed(EmissionView e) {
         EmissionState s = EmissionState.valueOf(e.state());

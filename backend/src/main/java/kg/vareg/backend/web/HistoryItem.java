@@ -7,7 +7,7 @@ import kg.vareg.backend.register.PublicRegister;
 import tools.jackson.databind.json.JsonMapper;
 
 /** One step of an emission's history (¶57-66) for the timeline: its public changes as name → text. */
-record HistoryItem(long sequence, String type, String paragraph, String actorRole, Instant occurredAt, Map<String, String> changes) {
+public record HistoryItem(long sequence, String type, String paragraph, String actorRole, Instant occurredAt, Map<String, String> changes) {
 
     static HistoryItem of(PublicRegister.HistoryEntry h) {
         Map<String, String> changes = new LinkedHashMap<>();

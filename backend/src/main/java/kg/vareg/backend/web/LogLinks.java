@@ -20,13 +20,13 @@ class LogLinks {
         this.jdbc = jdbc;
     }
 
-    record JournalLink(long journalId, String recordType, Instant createdAt, Long leafIndex) {
-        boolean inLog() {
+    public record JournalLink(long journalId, String recordType, Instant createdAt, Long leafIndex) {
+        public boolean inLog() {
             return leafIndex != null;
         }
     }
 
-    record Anchor(long treeSize, long chainId, String contractAddress, String txHash, Long blockNumber, Instant blockTime) {}
+    public record Anchor(long treeSize, long chainId, String contractAddress, String txHash, Long blockNumber, Instant blockTime) {}
 
     boolean logPresent() {
         return Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('log.leaves') IS NOT NULL AND to_regclass('log.anchors') IS NOT NULL",

@@ -11,7 +11,7 @@ import java.util.UUID;
  * has checked a token the page says so plainly ("not yet verified") rather than showing the register's own
  * numbers as if they came from the chain.
  */
-interface OnChainState {
+public interface OnChainState {
 
     Optional<Snapshot> of(UUID emissionId);
 

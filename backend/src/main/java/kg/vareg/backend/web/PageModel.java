@@ -8,6 +8,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 /** What every page's header needs: the viewer's role (REGISTRAR, SUPERVISOR, ISSUER) or null for a visitor. */
 @ControllerAdvice(basePackages = {"kg.vareg.backend.web", "kg.vareg.backend.extracts"})
 class PageModel {
+    /** The page's language (ky, ru or en) for the lang attribute and the language switch. */
+    @ModelAttribute("pageLang")
+    String pageLang(java.util.Locale locale) {
+        return WebMvcConfig.supported(locale).getLanguage();
+    }
+
     @ModelAttribute("viewer")
     String viewer() {
         Authentication a = SecurityContextHolder.getContext().getAuthentication();

@@ -62,7 +62,7 @@ class PortalPages {
     }
 
     /** A deadline of an emission as the portal lists it. */
-    record Deadline(String what, String paragraph, LocalDate due, long workingDaysLeft) {}
+    public record Deadline(String what, String paragraph, LocalDate due, long workingDaysLeft) {}
 
     @GetMapping("/portal")
     String home(Model model) {

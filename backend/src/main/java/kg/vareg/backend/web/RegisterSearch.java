@@ -25,11 +25,11 @@ class RegisterSearch {
         this.register = register;
     }
 
-    record Filter(Optional<String> number, Optional<String> issuer, Optional<String> tokenAddress, Optional<String> state,
+    public record Filter(Optional<String> number, Optional<String> issuer, Optional<String> tokenAddress, Optional<String> state,
             Optional<String> type, Optional<LocalDate> registeredFrom, Optional<LocalDate> registeredTo) {}
 
-    record Result(List<RegisterEntry> items, int page, int size, long total) {
-        int pages() {
+    public record Result(List<RegisterEntry> items, int page, int size, long total) {
+        public int pages() {
             return (int) ((total + size - 1) / size);
         }
     }

@@ -10,7 +10,7 @@ import java.util.List;
  * A tiny inline SVG step chart of the total supply by block (no chart library, no script). Coordinates are computed
  * with BigDecimal; only the final pixel position is an int.
  */
-record SupplyChart(String points, long firstBlock, long lastBlock, BigInteger max) {
+public record SupplyChart(String points, long firstBlock, long lastBlock, BigInteger max) {
     static final int WIDTH = 600;
     static final int HEIGHT = 160;
 

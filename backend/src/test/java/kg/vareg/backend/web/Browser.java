@@ -86,6 +86,7 @@ final class Browser implements AutoCloseable {
         long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return Math.min(document.documentElement.scrollHeight, 4000)")).longValue();
         driver.manage().window().setSize(new Dimension(1280, (int) Math.max(800, height)));
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
         byte[] png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(name + ".png"), png);
         driver.manage().window().setSize(new Dimension(1280, 1600));

@@ -38,7 +38,17 @@ class WorkerStartsIT {
         public void initialize(ConfigurableApplicationContext context) {
             PostgresDatabase db = TestPostgres.freshDatabase("worker");
             EvmNode node = TestChain.shared();
+            java.nio.file.Path keys;
+            try {
+                keys = java.nio.file.Files.createTempDirectory("worker-keys");
+                java.nio.file.Files.writeString(keys.resolve("checkpoint.pass"), "test-only passphrase\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("real", Map.of(
+                    "vareg.checkpoint.signing-key-path", keys.resolve("checkpoint.pem").toString(),
+                    "vareg.checkpoint.signing-key-passphrase-file", keys.resolve("checkpoint.pass").toString(),
+                    "vareg.checkpoint.generate-if-missing", "true",
                     "spring.datasource.url", db.jdbcUrl(),
                     "spring.datasource.username", db.user(),
                     "spring.datasource.password", db.password(),

@@ -59,6 +59,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return p;
     }
 
+    /** A term reaching into a year whose calendar is not configured: refuse to guess (docs/calendar.md). */
+    @ExceptionHandler(kg.vareg.backend.calendar.CalendarYearNotConfiguredException.class)
+    ProblemDetail calendarMissing(kg.vareg.backend.calendar.CalendarYearNotConfiguredException e) {
+        ProblemDetail p = problem(HttpStatus.SERVICE_UNAVAILABLE, "calendar-not-configured", "Working-day calendar not configured",
+                e.getMessage());
+        p.setProperty("year", e.year());
+        return p;
+    }
+
     @ExceptionHandler(NotFoundException.class)
     ProblemDetail notFound(NotFoundException e) {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", e.getMessage());

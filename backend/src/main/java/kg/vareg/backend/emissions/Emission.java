@@ -46,7 +46,7 @@ public class Emission {
     @Id
     private UUID id;
     @Version
-    private long version;
+    private Long version; // a wrapper: null marks a new entity for Spring Data (persist, not merge)
     @Column(name = "issuer_id", nullable = false)
     private UUID issuerId;
     @Enumerated(EnumType.STRING)
@@ -97,6 +97,9 @@ public class Emission {
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "emission_collateral", joinColumns = @JoinColumn(name = "emission_id"))
     @OrderColumn(name = "position")
+    // Collateral changes only with amend(), which also changes updatedAt and so bumps the version once;
+    // counting the collection too would bump it a second time and hand clients a stale ETag.
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     private List<CollateralLine> collateral = new ArrayList<>();
 
     @Column(name = "white_paper_sha256")
@@ -556,7 +559,7 @@ public class Emission {
     }
 
     public UUID id() { return id; }
-    public long version() { return version; }
+    public long version() { return version == null ? 0 : version; }
     public UUID issuerId() { return issuerId; }
     public EmissionState state() { return state; }
     public Optional<EmissionState> stateBeforeSuspension() { return Optional.ofNullable(stateBeforeSuspension); }

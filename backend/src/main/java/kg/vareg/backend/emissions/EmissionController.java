@@ -282,15 +282,17 @@ class EmissionController {
 
     @PostMapping("/{id}/fees/payments")
     @Operation(summary = "Record a fee payment (¶26-28)", description = "No quarter = the upfront part paid with the package.")
-    ResponseEntity<FeeStatus> payFee(@PathVariable UUID id, @Valid @RequestBody FeePaymentRequest body) {
+    ResponseEntity<FeePaymentRequest> payFee(@PathVariable UUID id, @Valid @RequestBody FeePaymentRequest body) {
         Optional<QuarterId> q = Optional.ofNullable(body.quarter()).map(EmissionController::quarter);
-        return ResponseEntity.status(201).body(service.recordFeePayment(id, q, body.paidOn(), body.amount(), body.currency(), actors.current()));
+        service.recordFeePayment(id, q, body.paidOn(), body.amount(), body.currency(), actors.current());
+        return ResponseEntity.status(201).location(URI.create("/api/v1/emissions/" + id + "/fees")).body(body);
     }
 
     @PostMapping("/{id}/fees/notices")
     @Operation(summary = "File the quarterly notice of the amount placed (¶28)")
-    ResponseEntity<FeeStatus> feeNotice(@PathVariable UUID id, @Valid @RequestBody QuarterNoticeRequest body) {
-        return ResponseEntity.status(201).body(service.recordQuarterNotice(id, quarter(body.quarter()), body.placedNominal(), actors.current()));
+    ResponseEntity<QuarterNoticeRequest> feeNotice(@PathVariable UUID id, @Valid @RequestBody QuarterNoticeRequest body) {
+        service.recordQuarterNotice(id, quarter(body.quarter()), body.placedNominal(), actors.current());
+        return ResponseEntity.status(201).location(URI.create("/api/v1/emissions/" + id + "/fees")).body(body);
     }
 
     private static QuarterId quarter(String s) {

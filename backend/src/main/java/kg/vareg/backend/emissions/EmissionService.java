@@ -355,7 +355,7 @@ public class EmissionService {
     // ------------------------------------------------------------------ fees
 
     @Transactional
-    public FeeStatus recordFeePayment(UUID id, Optional<QuarterId> quarter, LocalDate paidOn, BigDecimal amount,
+    public void recordFeePayment(UUID id, Optional<QuarterId> quarter, LocalDate paidOn, BigDecimal amount,
             String currency, CurrentActor actor) {
         Emission e = load(id, actor);
         requireRole(actor, ISSUER, "the issuer records its fee payments (¶28)");
@@ -373,11 +373,10 @@ public class EmissionService {
         changes.put("currency", currency);
         changes.put("quarter", quarter.map(QuarterId::toString).orElse("upfront"));
         journalSideRecord(e, "FeePaymentRecorded", "¶26-28", changes, actor);
-        return fees.status(e, LocalDate.now(clock));
     }
 
     @Transactional
-    public FeeStatus recordQuarterNotice(UUID id, QuarterId quarter, BigDecimal placedNominal, CurrentActor actor) {
+    public void recordQuarterNotice(UUID id, QuarterId quarter, BigDecimal placedNominal, CurrentActor actor) {
         Emission e = load(id, actor);
         requireRole(actor, ISSUER, "the issuer notifies the amount placed (¶28)");
         if (fees.schedule(e).quarters().stream().noneMatch(q -> q.id().equals(quarter))) {
@@ -393,7 +392,6 @@ public class EmissionService {
         changes.put("quarter", quarter.toString());
         changes.put("placedNominal", placedNominal.toPlainString());
         journalSideRecord(e, "FeeQuarterNoticeFiled", "¶28", changes, actor);
-        return fees.status(e, LocalDate.now(clock));
     }
 
     @Transactional(readOnly = true)

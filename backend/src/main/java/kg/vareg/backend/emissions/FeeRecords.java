@@ -77,7 +77,9 @@ class FeeRecords {
 
     /** ¶28: at least 20% of the fee paid with the package. */
     boolean upfrontSufficient(Emission e) {
-        return schedule(e).upfrontSufficient();
+        // Independent of the quarterly schedule, so registration never waits for a later year's calendar.
+        BigDecimal total = fees.totalFee(e.terms().totalNominalValue(), e.nominalCurrency());
+        return upfrontPaid(e.id()).compareTo(fees.minimumUpfront(total, e.nominalCurrency())) >= 0;
     }
 
     FeeStatus status(Emission e, LocalDate asOf) {

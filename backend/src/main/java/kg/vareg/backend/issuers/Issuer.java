@@ -23,7 +23,7 @@ public class Issuer {
     @Id
     private UUID id;
     @Version
-    private long version;
+    private Long version; // a wrapper: null marks a new entity for Spring Data (persist, not merge)
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private IssuerKind kind;
@@ -81,7 +81,7 @@ public class Issuer {
     }
 
     public UUID id() { return id; }
-    public long version() { return version; }
+    public long version() { return version == null ? 0 : version; }
     public IssuerKind kind() { return kind; }
     public String fullName() { return fullName; }
     public Optional<String> legalForm() { return Optional.ofNullable(legalForm); }

@@ -133,12 +133,20 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void aTwentyWorkingDayTermFromDecember2026RunsOverTheNewYearHolidaysOf2027() {
+        // 22-25 and 28-31 Dec = 8; 1-7 Jan are holidays (Labour Code); 8 Jan = 9; 11-15 = 14; 18-22 = 19; 25 Jan = 20.
+        assertThat(CAL.plusWorkingDays(d(2026, 12, 21), 20)).isEqualTo(d(2027, 1, 25));
+        assertThat(CAL.isWorkingDay(d(2027, 1, 7))).isFalse();
+        assertThat(CAL.isWorkingDay(d(2027, 1, 8))).isTrue();
+    }
+
+    @Test
     void aYearWithoutConfigurationIsAClearErrorNotAGuess() {
-        assertThatThrownBy(() -> CAL.isWorkingDay(d(2027, 1, 4)))
+        assertThatThrownBy(() -> CAL.isWorkingDay(d(2028, 1, 4)))
                 .isInstanceOf(CalendarYearNotConfiguredException.class)
-                .hasMessageContaining("2027").hasMessageContaining("calendar/2027.json");
-        // A term that runs into the unconfigured year fails too, instead of treating 2027 as plain weekdays.
-        assertThatThrownBy(() -> CAL.plusWorkingDays(d(2026, 12, 21), 20))
+                .hasMessageContaining("2028").hasMessageContaining("calendar/2028.json");
+        // A term that runs into the unconfigured year fails too, instead of treating 2028 as plain weekdays.
+        assertThatThrownBy(() -> CAL.plusWorkingDays(d(2027, 12, 21), 20))
                 .isInstanceOf(CalendarYearNotConfiguredException.class);
         assertThatThrownBy(() -> CAL.isWorkingDay(d(2024, 12, 31)))
                 .isInstanceOf(CalendarYearNotConfiguredException.class);

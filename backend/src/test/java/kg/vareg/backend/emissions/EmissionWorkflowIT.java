@@ -345,4 +345,24 @@ class EmissionWorkflowIT {
         var approved = api.post(registrar, path(id, "/white-paper-changes/answer"), Map.of("approve", true)).expect(200);
         assertThat(approved.text("whitePaperSha256")).isNotEqualTo(registeredSha);
     }
+
+    @Test
+    void deadlinesViewShowsWhatIsDueByWhomAndWhatIsOverdue() {
+        var issuer = fx.issuer(registrar);
+        UUID id = fx.completeDraft(issuer, JUNE_1, LocalDate.of(2026, 7, 31), LocalDate.of(2026, 5, 25));
+        fx.payUpfront(issuer, id, JUNE_1);
+        api.post(issuer.user(), path(id, "/submit"), null).expect(200);
+        var due = api.get(registrar, "/api/v1/deadlines?dueBy=REGISTRAR").expect(200).node();
+        JsonNode decision = due.valueStream().filter(d -> d.path("emissionId").asString().equals(id.toString())).findFirst().orElseThrow();
+        assertThat(decision.path("paragraph").asString()).isEqualTo("¶10");
+        assertThat(decision.path("due").asString()).isEqualTo("2026-06-29");
+        assertThat(decision.path("overdue").asBoolean()).isFalse();
+        fx.at(LocalDate.of(2026, 6, 30));
+        var overdue = api.get(registrar, "/api/v1/deadlines?overdueOnly=true").expect(200).node();
+        assertThat(overdue.valueStream().filter(d -> d.path("emissionId").asString().equals(id.toString())).toList())
+                .singleElement().satisfies(d -> assertThat(d.path("overdue").asBoolean()).isTrue());
+        // Another issuer sees none of it.
+        var other = fx.issuer(registrar);
+        assertThat(api.get(other.user(), "/api/v1/deadlines").expect(200).node().size()).isZero();
+    }
 }

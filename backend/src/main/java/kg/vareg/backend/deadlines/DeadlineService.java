@@ -1,0 +1,100 @@
+package kg.vareg.backend.deadlines;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import kg.vareg.backend.calendar.CalendarYearNotConfiguredException;
+import kg.vareg.backend.calendar.LegalTerm;
+import kg.vareg.backend.calendar.WorkingDayCalendar;
+import kg.vareg.backend.emissions.Emission;
+import kg.vareg.backend.emissions.EmissionService;
+import kg.vareg.backend.emissions.EmissionState;
+import kg.vareg.backend.fees.FeeStatus;
+import kg.vareg.backend.security.CurrentActor;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What is due, by whom, when, and what is overdue — computed from the emissions' state and the calendar. */
+@Service
+public class DeadlineService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(DeadlineService.class);
+    private final EmissionService emissions;
+    private final WorkingDayCalendar calendar;
+    private final Clock clock;
+
+    DeadlineService(EmissionService emissions, WorkingDayCalendar calendar, Clock clock) {
+        this.emissions = emissions;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Deadline> due(CurrentActor actor, boolean overdueOnly, Optional<String> dueBy) {
+        LocalDate today = LocalDate.now(clock);
+        List<Deadline> out = new ArrayList<>();
+        for (Emission e : emissions.list(Optional.empty(), Optional.empty(), actor, Pageable.unpaged())) {
+            try {
+                collect(e, today, actor, out);
+            } catch (CalendarYearNotConfiguredException missing) {
+                // A term reaching into a year whose holidays are not configured yet: say so, never guess.
+                log.warn("deadline of emission {} not computed: {}", e.id(), missing.getMessage());
+            }
+        }
+        return out.stream()
+                .filter(d -> !overdueOnly || d.overdue())
+                .filter(d -> dueBy.map(r -> r.equalsIgnoreCase(d.dueBy())).orElse(true))
+                .sorted(Comparator.comparing(Deadline::due))
+                .toList();
+    }
+
+    private void collect(Emission e, LocalDate today, CurrentActor actor, List<Deadline> out) {
+        EmissionState s = e.state();
+        EmissionState phase = s == EmissionState.SUSPENDED ? e.stateBeforeSuspension().orElse(s) : s;
+        if (s == EmissionState.SUBMITTED) {
+            add(out, e, today, "decide on the registration (register or refuse with reasons)", "¶10", "REGISTRAR", e.decisionDue().orElseThrow());
+        }
+        e.whitePaperChangeRequestedOn().ifPresent(on -> add(out, e, today, "answer the white paper change request", "¶7",
+                "REGISTRAR", calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, on)));
+        if (phase == EmissionState.PLACEMENT) {
+            add(out, e, today, "file the results report (Annex 6)", "¶30", "ISSUER",
+                    calendar.deadline(LegalTerm.RESULTS_REPORT, e.placementEnd()));
+        }
+        if (phase == EmissionState.RESULTS_REPORTED) {
+            add(out, e, today, "recognise the results (after this day the emission can no longer be declared unsuccessful)",
+                    "¶34", "REGISTRAR", calendar.deadline(LegalTerm.RESULTS_DECISION, e.resultsReportedOn().orElseThrow()));
+        }
+        e.cureDeadline().ifPresent(d -> add(out, e, today, "cure the breaches: " + e.cureBreaches().orElse(""), "¶37", "ISSUER", d));
+        e.numberCancelledOn().ifPresent(c -> {
+            if (e.writtenConfirmationOn().isEmpty()) {
+                add(out, e, today, "confirm the cancellation in writing to the issuer and the trading operator", "¶55", "REGISTRAR",
+                        calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, c));
+            }
+            if (e.publishedOn().isEmpty()) {
+                add(out, e, today, "publish the cancellation on the regulator's website", "¶56", "REGISTRAR",
+                        calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, c));
+            }
+        });
+        if (EmissionState.LIVE.contains(s) || s == EmissionState.SUBMITTED) {
+            FeeStatus fees = emissions.feeStatus(e.id(), actor);
+            for (FeeStatus.QuarterStatus q : fees.quarters()) {
+                if (q.payment() == FeeStatus.PaymentState.OVERDUE || q.payment() == FeeStatus.PaymentState.NOT_YET_DUE) {
+                    add(out, e, today, "pay the fee instalment for " + q.quarter().id() + " (outstanding " + q.outstanding().toPlainString() + ")", "¶28", "ISSUER", q.quarter().paymentDue());
+                }
+                if (q.notice() == FeeStatus.NoticeState.OVERDUE || q.notice() == FeeStatus.NoticeState.NOT_YET_DUE) {
+                    add(out, e, today, "notify the amount placed and the fee paid for " + q.quarter().id(), "¶28", "ISSUER",
+                            q.quarter().noticeDue());
+                }
+            }
+        }
+    }
+
+    private void add(List<Deadline> out, Emission e, LocalDate today, String what, String paragraph, String dueBy, LocalDate due) {
+        boolean overdue = today.isAfter(due);
+        out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what, paragraph, dueBy, due, overdue,
+                calendar.workingDaysBetween(today, due)));
+    }
+}

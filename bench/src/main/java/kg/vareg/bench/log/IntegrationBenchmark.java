@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * fresh journal rows exactly as the worker's JournalIntegration does — per transaction: LogIntegrator
  * (horizon query, leaves, new complete subtrees) + an Ed25519-signed checkpoint row — in batches of
  * {@code batchSize}. batchSize=1 is the baseline (one entry per transaction). The log keeps growing across
- * iterations (sustained, not an empty table each time).
+ * iterations (sustained, not an empty table each time); {@code prefill} starts it at that many entries.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -44,6 +44,10 @@ public class IntegrationBenchmark {
     @Param({"10000"})
     public int rows;
 
+    /** Entries already in the log before the first iteration (LogLoader): the per-batch cost must not grow with it. */
+    @Param({"0"})
+    public long prefill;
+
     BenchDatabase db;
     JdbcTemplate jdbc;
     TransactionTemplate tx;
@@ -55,6 +59,14 @@ public class IntegrationBenchmark {
         db = BenchDatabase.start();
         db.migrateRegistry();
         db.migrateLog();
+        if (prefill > 0) {
+            try {
+                LogLoader.load(db.dataSource(), prefill);
+            } catch (java.sql.SQLException | java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            nextJournal = prefill + 1;
+        }
         jdbc = db.jdbc();
         tx = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         signer = NoteSigner.generate("vareg.kg/bench", new SecureRandom());

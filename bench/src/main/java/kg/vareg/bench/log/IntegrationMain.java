@@ -7,7 +7,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs {@link IntegrationBenchmark} through JMH (batches of 1000 and the one-entry-per-transaction baseline
- * in the same run) and prints entries per second and the ratio. Args: [rows per iteration] [iterations].
+ * in the same run) and prints entries per second and the ratio. Args: [rows per iteration] [iterations]
+ * [baseline rows] [prefill]: the batched run is repeated behind a log prefilled with {@code prefill} entries
+ * (default 1,000,000; 0 skips it) to show that a batch costs the same whatever the size of the log.
  */
 public final class IntegrationMain {
 
@@ -20,16 +22,21 @@ public final class IntegrationMain {
         String baselineRows = args.length > 2 ? args[2] : "1000";
         // The baseline is O(log size) slower per entry AND pays a whole transaction per entry: it runs on
         // fewer rows (a smaller, younger log, which only flatters the baseline).
-        double batched = run("1000", rows, iterations);
-        double single = run("1", baselineRows, 2);
+        long prefill = args.length > 3 ? Long.parseLong(args[3]) : 1_000_000L;
+        double batched = run("1000", rows, iterations, 0);
+        if (prefill > 0) {
+            run("1000", rows, iterations, prefill);
+        }
+        double single = run("1", baselineRows, 2, 0);
         System.out.printf("1. ratio batched / one entry per transaction: %.1f×%n", batched / single);
     }
 
-    private static double run(String batchSize, String rows, int iterations) throws Exception {
+    private static double run(String batchSize, String rows, int iterations, long prefill) throws Exception {
         Collection<RunResult> results = new Runner(new OptionsBuilder()
                 .include(IntegrationBenchmark.class.getName())
                 .param("batchSize", batchSize)
                 .param("rows", rows)
+                .param("prefill", Long.toString(prefill))
                 .measurementIterations(iterations)
                 .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-Dvareg.root=" + System.getProperty("vareg.root", "."),
                         "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"))
@@ -39,9 +46,10 @@ public final class IntegrationMain {
         double perSecond = Integer.parseInt(rows) / (msPerInvocation / 1000.0);
         var stats = r.getPrimaryResult().getStatistics();
         System.out.printf("1. journal entries integrated, batches of %s: %,.0f entries/s mean over %d iterations of %s rows "
-                        + "(best %,.0f/s, worst %,.0f/s; log grew to %,d entries)%n",
+                        + "(best %,.0f/s, worst %,.0f/s; log grew from %,d to %,d entries)%n",
                 batchSize, perSecond, iterations, rows, Integer.parseInt(rows) / (stats.getMin() / 1000.0),
-                Integer.parseInt(rows) / (stats.getMax() / 1000.0), (long) Integer.parseInt(rows) * (iterations + 1));
+                Integer.parseInt(rows) / (stats.getMax() / 1000.0), prefill,
+                prefill + (long) Integer.parseInt(rows) * (iterations + 1));
         return perSecond;
     }
 }

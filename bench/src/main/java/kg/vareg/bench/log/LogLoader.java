@@ -81,6 +81,9 @@ public final class LogLoader {
                 ps.executeUpdate();
             }
             try (var st = c.createStatement()) {
+                // As the worker would have left it: every loaded row (one transaction, ids 1..n) is integrated.
+                st.execute("UPDATE log.integration_cursor SET after_txid = (SELECT max(txid) FROM registry.journal), "
+                        + "after_id = " + n);
                 st.execute("ANALYZE log.leaves");
                 st.execute("ANALYZE log.nodes");
                 st.execute("ANALYZE registry.journal");

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.hash.TreeHasher;
@@ -12,23 +13,37 @@ import kg.vareg.ledger.merkle.MerkleAppender;
 import kg.vareg.ledger.merkle.StoredNode;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Appends journal rows to the Merkle log: one batch, inside the CALLER's transaction (so the
- * leaves, the new complete-subtree hashes and the signed checkpoint commit together or not at all).
+ * leaves, the new complete-subtree hashes, the signed checkpoint and the integration cursor commit
+ * together or not at all — a crash mid-batch loses nothing and the next batch starts from the same place).
  *
- * <p>Which rows: those not yet in {@code log.leaves} whose writing transaction is older than every
- * transaction still running ({@code txid < pg_snapshot_xmin(pg_current_snapshot())}). A row below that
- * horizon is committed (or never will be), so nothing that commits late is ever skipped; rows are
- * taken in id order among the eligible ones. The transaction-scoped advisory lock makes two
- * integrators on one database take turns even if the leader lock were ever lost; the unique
- * {@code journal_id} and primary-key {@code leaf_index} are the database's last word.
+ * <p>Which rows: those whose writing transaction is older than every transaction still running
+ * ({@code txid < pg_snapshot_xmin(pg_current_snapshot())}, the horizon). A row below the horizon is
+ * committed (or never will be), so nothing that commits late is ever skipped.
+ *
+ * <p>Order and cost: rows are taken in {@code (txid, id)} order from the cursor in
+ * {@code log.integration_cursor} — every row at or below it has its leaf, none above it has one. One
+ * batch is one range scan of the index {@code registry.journal (txid, id)}: its cost depends on the
+ * batch, not on the size of the log (the former anti-join with {@code log.leaves} walked the whole
+ * journal each time). A transaction that took its journal id early but commits late cannot fall
+ * below the cursor: while it runs, the horizon is at most its txid, so the cursor stays below it.
+ * Within one transaction rows keep their id order.
+ *
+ * <p>The transaction-scoped advisory lock (and the cursor row's lock) make two integrators on one
+ * database take turns even if the leader lock were ever lost; the unique {@code journal_id} and
+ * primary-key {@code leaf_index} are the database's last word.
  */
 public final class LogIntegrator {
 
     /** Key of the advisory lock held for the duration of one integration transaction. */
     public static final long ADVISORY_LOCK_KEY = 0x7661726567L; // "vareg"
+
+    /** Journal id below every real one (bigserial starts at 1): cursor "(horizon, 0)" = all of txid < horizon. */
+    private static final long BEFORE_FIRST_ID = 0;
 
     private final JdbcTemplate jdbc;
 
@@ -48,6 +63,10 @@ public final class LogIntegrator {
         }
     }
 
+    /** Position in (txid, id) order; txid as PostgreSQL's decimal text of the xid8. */
+    record Cursor(String txid, long id) {
+    }
+
     /**
      * Integrates up to {@code maxRows} eligible journal rows. Empty when there was nothing to do or
      * another integrator holds the lock. Must run in a transaction.
@@ -63,19 +82,51 @@ public final class LogIntegrator {
         if (!Boolean.TRUE.equals(locked)) {
             return Optional.empty();
         }
+        // The horizon, read BEFORE the rows (and before the cursor's row lock gives this transaction an xid of
+        // its own, which would hold the horizon back): everything below it had finished then, so it is visible to the
+        // (later) snapshot of the next statement. A horizon that is older than necessary is always safe.
+        String horizon = jdbc.queryForObject("SELECT pg_snapshot_xmin(pg_current_snapshot())::text", String.class);
+        Optional<Cursor> cursor = jdbc.query(
+                "SELECT after_txid::text, after_id FROM log.integration_cursor WHERE id = 1 FOR UPDATE",
+                (rs, n) -> rs.getString(1) == null ? null : new Cursor(rs.getString(1), rs.getLong(2)))
+                .stream().filter(Objects::nonNull).findFirst();
         List<Long> ids = new ArrayList<>();
+        List<String> txids = new ArrayList<>();
         List<Sha256Hash> leafHashes = new ArrayList<>();
-        jdbc.query("""
-                SELECT j.id, j.canonical_json FROM registry.journal j
-                 WHERE j.txid < pg_snapshot_xmin(pg_current_snapshot())
-                   AND NOT EXISTS (SELECT 1 FROM log.leaves l WHERE l.journal_id = j.id)
-                 ORDER BY j.id
-                 LIMIT ?""", rs -> {
+        RowCallbackHandler collect = rs -> {
             ids.add(rs.getLong(1));
-            leafHashes.add(TreeHasher.leafHash(rs.getBytes(2)));
-        }, maxRows);
+            txids.add(rs.getString(2));
+            leafHashes.add(TreeHasher.leafHash(rs.getBytes(3)));
+        };
+        if (cursor.isPresent()) {
+            jdbc.query("""
+                    SELECT j.id, j.txid::text, j.canonical_json FROM registry.journal j
+                     WHERE (j.txid, j.id) > (CAST(? AS xid8), ?)
+                       AND j.txid < CAST(? AS xid8)
+                     ORDER BY j.txid, j.id
+                     LIMIT ?""", collect, cursor.get().txid(), cursor.get().id(), horizon, maxRows);
+        } else {
+            // Log written before the cursor existed: which rows have leaves is known only from log.leaves.
+            jdbc.query("""
+                    SELECT j.id, j.txid::text, j.canonical_json FROM registry.journal j
+                     WHERE j.txid < CAST(? AS xid8)
+                       AND NOT EXISTS (SELECT 1 FROM log.leaves l WHERE l.journal_id = j.id)
+                     ORDER BY j.txid, j.id
+                     LIMIT ?""", collect, horizon, maxRows);
+        }
         if (ids.isEmpty()) {
+            if (cursor.isEmpty()) {
+                moveCursor(new Cursor(horizon, BEFORE_FIRST_ID)); // every row below the horizon has its leaf
+            }
             return Optional.empty();
+        }
+        if (ids.size() < maxRows) {
+            // Fewer rows than asked for: every row below the horizon now has its leaf.
+            moveCursor(new Cursor(horizon, BEFORE_FIRST_ID));
+        } else if (cursor.isPresent()) {
+            // A full batch stops at its last row; the rest of the range comes next time. (Without a cursor,
+            // rows above the last one may already have leaves from before: wait for a batch that drains.)
+            moveCursor(new Cursor(txids.getLast(), ids.getLast()));
         }
         PostgresHashStore store = PostgresHashStore.open(jdbc);
         CompactRange range = CompactRange.load(store);
@@ -112,5 +163,12 @@ public final class LogIntegrator {
                     }
                 });
         return Optional.of(new Batch(first, List.copyOf(ids), result));
+    }
+
+    private void moveCursor(Cursor c) {
+        jdbc.update("""
+                INSERT INTO log.integration_cursor (id, after_txid, after_id) VALUES (1, CAST(? AS xid8), ?)
+                ON CONFLICT (id) DO UPDATE SET after_txid = EXCLUDED.after_txid, after_id = EXCLUDED.after_id,
+                                               updated_at = now()""", c.txid(), c.id());
     }
 }

@@ -102,11 +102,20 @@ public final class LogQueries {
         return leaf(index).map(LeafRecord::integratedAt);
     }
 
-    /** Journal rows not yet in the log (committed or not yet visible to the horizon). */
+    /**
+     * Journal rows not yet in the log (committed or not yet visible to the horizon). With the integration
+     * cursor (log.integration_cursor) these are exactly the rows above it: one index range, not an
+     * anti-join over the whole journal on every tick.
+     */
     public long journalBacklog() {
         Long n = jdbc.queryForObject("""
-                SELECT count(*) FROM registry.journal j
-                 WHERE NOT EXISTS (SELECT 1 FROM log.leaves l WHERE l.journal_id = j.id)""", Long.class);
+                SELECT CASE WHEN c.after_txid IS NULL
+                            THEN (SELECT count(*) FROM registry.journal j
+                                   WHERE NOT EXISTS (SELECT 1 FROM log.leaves l WHERE l.journal_id = j.id))
+                            ELSE (SELECT count(*) FROM registry.journal j
+                                   WHERE (j.txid, j.id) > (c.after_txid, c.after_id))
+                       END
+                  FROM log.integration_cursor c WHERE c.id = 1""", Long.class);
         return n == null ? 0 : n;
     }
 

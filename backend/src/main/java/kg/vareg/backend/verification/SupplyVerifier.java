@@ -129,6 +129,11 @@ public final class SupplyVerifier {
             }
             st = store.setCreationBlock(st, creationBlock(chain, token.tokenAddress(), target));
         }
+        if (st.lastScannedBlock() == null) {
+            // A scan from the contract's creation (first pass, deep reorg, a state reset to rebuild it): the
+            // running totals restart from what is stored, then every committed range adds its own events.
+            store.recomputeTotals(token.chainId(), token.tokenAddress(), token.issuerWallet());
+        }
         long added = 0;
         long from = st.lastScannedBlock() == null ? st.creationBlock() : st.lastScannedBlock() + 1;
         long range = Math.max(1, Math.min(st.logRange(), chain.settings().maxLogRange()));

@@ -8,11 +8,11 @@ CREATE TABLE decision_proposal (
     payload          TEXT        NOT NULL,
     payload_sha256   VARCHAR(64) NOT NULL,
     emission_version BIGINT      NOT NULL,
-    proposed_by      TEXT        NOT NULL REFERENCES app_user (username),
+    proposed_by      TEXT        NOT NULL, -- a database user or an OpenID Connect subject
     proposed_role    TEXT        NOT NULL,
     proposed_at      TIMESTAMPTZ NOT NULL,
     status           TEXT        NOT NULL DEFAULT 'PENDING' CHECK (status IN ('PENDING', 'CONFIRMED', 'WITHDRAWN', 'STALE')),
-    decided_by       TEXT        REFERENCES app_user (username),
+    decided_by       TEXT,
     decided_at       TIMESTAMPTZ,
     CHECK (status <> 'CONFIRMED' OR (decided_by IS NOT NULL AND decided_by <> proposed_by))
 );

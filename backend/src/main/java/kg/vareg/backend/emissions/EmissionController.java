@@ -44,9 +44,11 @@ class EmissionController {
     private final CurrentActors actors;
     private final EmissionHistory history;
     private final kg.vareg.backend.documents.Documents documents;
+    private final kg.vareg.backend.security.UploadPolicy uploads;
 
     EmissionController(EmissionService service, CurrentActors actors, EmissionHistory history,
-            kg.vareg.backend.documents.Documents documents) {
+            kg.vareg.backend.documents.Documents documents, kg.vareg.backend.security.UploadPolicy uploads) {
+        this.uploads = uploads;
         this.service = service;
         this.actors = actors;
         this.history = history;
@@ -108,8 +110,10 @@ class EmissionController {
             + "file (¶9 package items, white paper ¶6, results report ¶30-32, decisions ¶46, ¶63). Accepts Idempotency-Key.")
     ResponseEntity<DocumentView> upload(@PathVariable UUID id, @RequestParam("kind") DocumentKind kind,
             @RequestParam("file") MultipartFile file) throws IOException {
-        StoredDocument d = service.fileDocument(id, kind, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
-                actors.current());
+        byte[] content = file.getBytes();
+        // Type by content, not by name or declared type (security issue 8): the detected type is stored and served.
+        String mediaType = uploads.check(content);
+        StoredDocument d = service.fileDocument(id, kind, file.getOriginalFilename(), mediaType, content, actors.current());
         return ResponseEntity.created(URI.create("/api/v1/emissions/" + id + "/documents/" + d.id())).body(DocumentView.of(d));
     }
 
@@ -123,7 +127,9 @@ class EmissionController {
     ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable UUID documentId) {
         service.get(id, actors.current());
         StoredDocument d = documents.get(id, documentId);
+        // Served as a download, never rendered in the register's origin.
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, d.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
                 .header("Digest", "sha-256=" + d.sha256()).body(d.content());
     }
 

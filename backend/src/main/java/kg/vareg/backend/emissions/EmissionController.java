@@ -44,11 +44,9 @@ class EmissionController {
     private final CurrentActors actors;
     private final EmissionHistory history;
     private final kg.vareg.backend.documents.Documents documents;
-    private final kg.vareg.backend.security.UploadPolicy uploads;
 
     EmissionController(EmissionService service, CurrentActors actors, EmissionHistory history,
-            kg.vareg.backend.documents.Documents documents, kg.vareg.backend.security.UploadPolicy uploads) {
-        this.uploads = uploads;
+            kg.vareg.backend.documents.Documents documents) {
         this.service = service;
         this.actors = actors;
         this.history = history;
@@ -110,10 +108,9 @@ class EmissionController {
             + "file (¶9 package items, white paper ¶6, results report ¶30-32, decisions ¶46, ¶63). Accepts Idempotency-Key.")
     ResponseEntity<DocumentView> upload(@PathVariable UUID id, @RequestParam("kind") DocumentKind kind,
             @RequestParam("file") MultipartFile file) throws IOException {
-        byte[] content = file.getBytes();
-        // Type by content, not by name or declared type (security issue 8): the detected type is stored and served.
-        String mediaType = uploads.check(content);
-        StoredDocument d = service.fileDocument(id, kind, file.getOriginalFilename(), mediaType, content, actors.current());
+        // The service checks the type by content (after who may file it) and stores the detected type.
+        StoredDocument d = service.fileDocument(id, kind, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
+                actors.current());
         return ResponseEntity.created(URI.create("/api/v1/emissions/" + id + "/documents/" + d.id())).body(DocumentView.of(d));
     }
 

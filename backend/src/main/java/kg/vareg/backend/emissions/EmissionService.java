@@ -74,10 +74,12 @@ public class EmissionService {
     private final Clock clock;
     private final FourEyes fourEyes;
     private final ActorCommitments actors;
+    private final kg.vareg.backend.security.UploadPolicy uploads;
 
     EmissionService(EmissionRepository emissions, EmissionHistory history, IssuerService issuers, Documents documents,
             RegistrationNumbers numbers, JournalWriter journal, FeeRecords fees, WorkingDayCalendar calendar, Clock clock,
-            FourEyes fourEyes, ActorCommitments actors) {
+            FourEyes fourEyes, ActorCommitments actors, kg.vareg.backend.security.UploadPolicy uploads) {
+        this.uploads = uploads;
         this.fourEyes = fourEyes;
         this.actors = actors;
         this.emissions = emissions;
@@ -174,7 +176,9 @@ public class EmissionService {
             throw new RuleViolation("¶9, ¶37", "package documents are filed with the application; after filing only changed"
                     + " documents on a cure notice (CURE_DOCUMENTS) or a white paper change (WHITE_PAPER_CHANGE)");
         }
-        StoredDocument d = documents.store(e.id(), kind, fileName, mediaType, content, actor.role());
+        // Type by content, not by name or declared type (security issue 8): the detected type is stored and served.
+        String detected = uploads.check(content);
+        StoredDocument d = documents.store(e.id(), kind, fileName, detected, content, actor.role());
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("document", d.id().toString());
         changes.put("kind", kind.name());

@@ -44,6 +44,10 @@ final class Http {
         }
     }
 
+    ObjectMapper json() {
+        return json;
+    }
+
     Response send(String user, String method, String path, String contentType, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));

@@ -1,0 +1,3 @@
+package kg.vareg.backend.verification;
+
+public enum Severity { CRITICAL, HIGH, MEDIUM, LOW }

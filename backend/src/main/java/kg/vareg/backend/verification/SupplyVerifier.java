@@ -8,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.Log;
@@ -32,6 +36,8 @@ public final class SupplyVerifier {
     private final VerifierProperties properties;
     private final Clock clock;
     private final Map<Long, ChainStatus> status = new ConcurrentHashMap<>();
+    /** Fetches the next log range while the current one is written (virtual threads: they wait on I/O). */
+    private final Executor prefetcher = Executors.newVirtualThreadPerTaskExecutor();
 
     SupplyVerifier(ChainRegistry chains, RegisteredTokens register, VerificationStore store, FindingStore findings,
                    VerifierProperties properties, Clock clock) {
@@ -139,12 +145,15 @@ public final class SupplyVerifier {
         long range = Math.max(1, Math.min(st.logRange(), chain.settings().maxLogRange()));
         int good = st.goodRanges();
         List<String> topics = EventDecoder.topicsFor(token.profile());
+        // The next range is fetched (RPC, decoding) while the current one is written to PostgreSQL.
+        Prefetch next = null;
         while (from <= target) {
             long to = Math.min(target, from + range - 1);
-            String before = chain.block(to).hash();
-            List<Log> logs;
+            Fetched fetched;
             try {
-                logs = chain.logs(token.tokenAddress(), from, to, topics);
+                fetched = next != null && next.from() == from && next.to() == to
+                        ? next.join()
+                        : fetch(chain, token, topics, from, to, st.lastScannedBlock(), st.lastScannedHash());
             } catch (LogRangeRefusedException refused) {
                 if (range == 1) {
                     throw new ChainUnavailableException("the node refuses eth_getLogs even for one block: " + refused.getMessage(), refused);
@@ -153,26 +162,69 @@ public final class SupplyVerifier {
                 good = 0;
                 log.debug("verifier: {} — halving the log range to {}", refused.getMessage(), range);
                 st = store.saveRange(st, range, good);
+                next = null;
                 continue;
             }
-            BlockRef tip = chain.block(to);
-            boolean previousStillCanonical = st.lastScannedBlock() == null
-                    || chain.block(st.lastScannedBlock()).hash().equals(st.lastScannedHash());
-            if (!tip.hash().equals(before) || !previousStillCanonical) {
+            next = null;
+            if (fetched.reorged()) {
                 // The chain reorganised under this range: keep nothing of it; the next pass rewinds and rescans.
                 return new ScanOutcome.Interrupted("reorg during the scan of [" + from + ", " + to + "]");
             }
-            List<ChainEvent> events = enrich(chain, logs.stream()
-                    .flatMap(l -> EventDecoder.decode(l, token).stream()).toList());
             if (++good >= GROW_AFTER && range < chain.settings().maxLogRange()) {
                 range = Math.min(chain.settings().maxLogRange(), range * 2);
                 good = 0;
             }
-            st = store.commitChunk(st, events, tip, range, good);
-            added += events.size();
+            if (to < target) {
+                long nextFrom = to + 1;
+                long nextTo = Math.min(target, nextFrom + range - 1);
+                BlockRef previous = fetched.tip();
+                next = new Prefetch(nextFrom, nextTo, CompletableFuture.supplyAsync(
+                        () -> fetch(chain, token, topics, nextFrom, nextTo, previous.number(), previous.hash()), prefetcher));
+            }
+            long t0 = System.nanoTime();
+            st = store.commitChunk(st, fetched.events(), fetched.tip(), range, good);
+            log.debug("verifier: {} [{}, {}]: {} events fetched in {} ms, written in {} ms", token.registrationNumber(),
+                    from, to, fetched.events().size(), fetched.fetchMillis(), (System.nanoTime() - t0) / 1_000_000);
+            added += fetched.events().size();
             from = to + 1;
         }
         return reconcile(chain, token, st, added);
+    }
+
+    /** One range read from the chain: its decoded events and tip, or {@code reorged} when it moved under the read. */
+    private record Fetched(BlockRef tip, List<ChainEvent> events, boolean reorged, long fetchMillis) {
+    }
+
+    /** A range being fetched in the background while the previous one is written. */
+    private record Prefetch(long from, long to, CompletableFuture<Fetched> future) {
+        Fetched join() {
+            try {
+                return future.join();
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * eth_getLogs over [from, to], bracketed: the hash of {@code to} before and after, and the previous range's
+     * last block must still be canonical — if anything moved, the range is {@code reorged} (kept nothing of).
+     */
+    private static Fetched fetch(ChainGateway chain, MonitoredToken token, List<String> topics, long from, long to,
+                                 Long previousBlock, String previousHash) {
+        long t0 = System.nanoTime();
+        String before = chain.block(to).hash();
+        List<Log> logs = chain.logs(token.tokenAddress(), from, to, topics);
+        BlockRef tip = chain.block(to);
+        boolean previousStillCanonical = previousBlock == null || chain.block(previousBlock).hash().equals(previousHash);
+        if (!tip.hash().equals(before) || !previousStillCanonical) {
+            return new Fetched(tip, List.of(), true, (System.nanoTime() - t0) / 1_000_000);
+        }
+        List<ChainEvent> events = enrich(chain, logs.stream().flatMap(l -> EventDecoder.decode(l, token).stream()).toList());
+        return new Fetched(tip, events, false, (System.nanoTime() - t0) / 1_000_000);
     }
 
     private ScanOutcome reconcile(ChainGateway chain, MonitoredToken token, TokenState st, long added) {

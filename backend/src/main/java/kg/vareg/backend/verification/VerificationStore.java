@@ -189,7 +189,10 @@ final class VerificationStore {
         return tx.execute(status -> {
             jdbc.sql("""
                     WITH ev AS (
-                        DELETE FROM registry.verifier_event WHERE chain_id = ? AND token_address = ? AND block_number > ?
+                        DELETE FROM registry.verifier_event
+                         WHERE chain_id = ? AND token_address = ? AND block_number > ?
+                           -- every kind (CHECK constraint): lets verifier_event_by_kind serve the range (V62)
+                           AND kind = ANY('{MINT,BURN,PLACEMENT,RETURN,UPGRADED}'::text[])
                         RETURNING kind, from_address, to_address, amount),
                     d AS (""" + DELTAS + """
                     )

@@ -88,6 +88,9 @@ public final class VerifierScanBenchmark {
         var verifier = new SupplyVerifier(chains, register, new VerificationStore(jdbc, new JdbcTemplate(ds), tx),
                 new FindingStore(jdbc, tx, new ObjectMapper(), false), props, Clock.systemUTC());
 
+        // Per range: events, fetch time (RPC + decoding, in the background) and write time (PostgreSQL).
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(SupplyVerifier.class))
+                .setLevel(ch.qos.logback.classic.Level.DEBUG);
         long s0 = System.nanoTime();
         ScanOutcome first = verifier.verify(t);
         double full = (System.nanoTime() - s0) / 1e9;

@@ -24,7 +24,11 @@ public final class JavaApp implements AutoCloseable {
     public static JavaApp start(String name, Path jar, List<String> args, Path log) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // Dev stack child JVMs (docs/operations.md "JVM flags"): C1 only and the serial collector start fast and
+        // stay small; a bounded heap instead of a quarter of the host's RAM per child.
         cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Xmx512m");
         cmd.add("-Xss512k");
         cmd.add("-jar");
         cmd.add(jar.toString());

@@ -15,6 +15,7 @@ import kg.vareg.common.logstore.LeafRecord;
 import kg.vareg.common.logstore.LogQueries;
 import kg.vareg.common.logstore.PostgresHashStore;
 import kg.vareg.ledger.hash.Sha256Hash;
+import kg.vareg.ledger.merkle.CompactRange;
 import kg.vareg.ledger.merkle.ConsistencyProof;
 import kg.vareg.ledger.merkle.InclusionProof;
 import kg.vareg.ledger.merkle.MerkleProofs;
@@ -83,7 +84,9 @@ class PublicLogService {
         if (index < 0 || index >= size) {
             throw new LogRequestException.BadField("index", "index " + index + " is not below the tree size " + size);
         }
-        PostgresHashStore store = PostgresHashStore.atSize(jdbc, size);
+        // Path and root's peaks in one query (the size was just read: no second max(leaf_index)).
+        PostgresHashStore store = PostgresHashStore.atSize(jdbc, size, logSize)
+                .prefetching(CompactRange.peakIds(size));
         InclusionProof p = MerkleProofs.inclusionProof(store, index, size);
         return new InclusionProofView(index, size, log.leaf(index).orElseThrow().leafHash().toHex(), hex(p.path()),
                 MerkleProofs.root(store, size).toHex());

@@ -2,6 +2,7 @@ package kg.vareg.common.logstore;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,10 +24,44 @@ public final class PostgresHashStore implements HashStore {
 
     private final JdbcTemplate jdbc;
     private final long size;
+    /** Nodes to fetch along with the first query (then served from {@link #memo}); empty = no memo. */
+    private final List<NodeId> prefetch;
+    private final Map<NodeId, Sha256Hash> memo;
 
     private PostgresHashStore(JdbcTemplate jdbc, long size) {
+        this(jdbc, size, List.of());
+    }
+
+    private PostgresHashStore(JdbcTemplate jdbc, long size, List<NodeId> prefetch) {
         this.jdbc = jdbc;
         this.size = size;
+        this.prefetch = List.copyOf(prefetch);
+        this.memo = prefetch.isEmpty() ? null : new HashMap<>();
+    }
+
+    /**
+     * A store view of the first {@code size} leaves when the caller has just read the stored size itself
+     * (saves the second {@code max(leaf_index)} query of {@link #atSize(JdbcTemplate, long)}).
+     */
+    public static PostgresHashStore atSize(JdbcTemplate jdbc, long size, long storedSize) {
+        if (size < 0 || size > storedSize) {
+            throw new IllegalArgumentException("tree size " + size + " not in [0, " + storedSize + "]");
+        }
+        return new PostgresHashStore(jdbc, size);
+    }
+
+    /**
+     * The same view, fetching {@code alsoNeeded} (e.g. the root's peaks, {@code CompactRange.peakIds(size)})
+     * in the SAME query as the first nodes asked for, and remembering every node read: a proof and its root
+     * in one round trip. For one request (the memo is not shared, nothing stale survives it).
+     */
+    public PostgresHashStore prefetching(List<NodeId> alsoNeeded) {
+        for (NodeId id : alsoNeeded) {
+            if (id.end() > size) {
+                throw new IllegalArgumentException("node " + id + " is not complete in a tree of size " + size);
+            }
+        }
+        return new PostgresHashStore(jdbc, size, alsoNeeded);
     }
 
     /** A store view of the log as it is now. */
@@ -65,6 +100,35 @@ public final class PostgresHashStore implements HashStore {
                 throw new IllegalArgumentException("node " + id + " is not complete in a tree of size " + size);
             }
         }
+        if (memo == null) {
+            return fetch(ids);
+        }
+        LinkedHashSet<NodeId> missing = new LinkedHashSet<>();
+        for (NodeId id : ids) {
+            if (!memo.containsKey(id)) {
+                missing.add(id);
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (NodeId id : prefetch) {
+                if (!memo.containsKey(id)) {
+                    missing.add(id);
+                }
+            }
+            List<NodeId> want = List.copyOf(missing);
+            List<Sha256Hash> got = fetch(want);
+            for (int i = 0; i < want.size(); i++) {
+                memo.put(want.get(i), got.get(i));
+            }
+        }
+        List<Sha256Hash> out = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            out.add(memo.get(id));
+        }
+        return out;
+    }
+
+    private List<Sha256Hash> fetch(List<NodeId> ids) {
         StringBuilder sql = new StringBuilder(
                 "SELECT n.level, n.node_index, n.hash FROM log.nodes n JOIN (VALUES ");
         Object[] args = new Object[ids.size() * 2];

@@ -170,6 +170,11 @@ class PublicLogService {
                 .orElseThrow(() -> new IllegalStateException("log leaf points at missing journal row " + id));
     }
 
+    /** The size of the latest checkpoint anchored with K confirmations, if any. */
+    Optional<Long> anchoredTreeSize() {
+        return anchoredSize();
+    }
+
     private Optional<Long> anchoredSize() {
         return log.latestAnchor(AnchorStatus.CONFIRMED).map(AnchorRecord::treeSize);
     }

@@ -14,6 +14,7 @@ import kg.vareg.common.logstore.CheckpointRecord;
 import kg.vareg.common.logstore.LeafRecord;
 import kg.vareg.common.logstore.LogQueries;
 import kg.vareg.common.logstore.PostgresHashStore;
+import kg.vareg.common.logstore.VerifierKeys;
 import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.merkle.ConsistencyProof;
 import kg.vareg.ledger.merkle.InclusionProof;
@@ -141,6 +142,13 @@ class PublicLogService {
             log.leafOfJournal(id).ifPresent(leaf -> entries.add(view(leaf)));
         }
         return new DocumentVerificationView(doc.toHex(), entries.size(), entries);
+    }
+
+    ProofViews.VerifierKeysView verifierKeys() {
+        return new ProofViews.VerifierKeysView(new VerifierKeys(jdbc).all().stream()
+                .map(k -> new ProofViews.VerifierKeyView(k.verifierKey(), k.name(), k.keyId(), "Ed25519",
+                        Base64.getEncoder().encodeToString(k.publicKey()), k.firstStartedAt(), k.lastStartedAt(), k.current()))
+                .toList());
     }
 
     private EntryView view(LeafRecord leaf) {

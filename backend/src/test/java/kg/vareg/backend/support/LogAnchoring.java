@@ -6,6 +6,7 @@ import java.util.List;
 import javax.sql.DataSource;
 import kg.vareg.common.logstore.LogIntegrator;
 import kg.vareg.common.logstore.PostgresHashStore;
+import kg.vareg.common.logstore.VerifierKeys;
 import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.merkle.MerkleProofs;
 import kg.vareg.contracts.generated.RegistryAnchor;
@@ -39,6 +40,8 @@ public final class LogAnchoring {
         this.node = node;
         Flyway.configure().dataSource(dataSource).schemas("log").defaultSchema("log")
                 .locations("classpath:db/migration/log").load().migrate();
+        // as the worker does when it starts: its public verifier key, for the backend to publish
+        new VerifierKeys(jdbc).record(signer.verifier());
     }
 
     /** Integrates every committed journal row not yet in the log and signs a checkpoint; the new size. */

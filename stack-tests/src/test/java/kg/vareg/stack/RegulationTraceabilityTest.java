@@ -72,11 +72,10 @@ class RegulationTraceabilityTest {
             for (Path f : files.filter(p -> p.toString().endsWith(".md")).sorted().toList()) {
                 String area = f.getFileName().toString().replace(".md", "");
                 for (String line : Files.readAllLines(f)) {
-                    if (line.startsWith("| ¶")) {
-                        Matcher m = PARAGRAPH.matcher(line);
-                        int p = m.find() ? Integer.parseInt(m.group(1)) : Integer.MAX_VALUE;
+                    Matcher m = PARAGRAPH.matcher(line.split("\\|", 3).length > 1 ? line.split("\\|", 3)[1] : "");
+                    if (line.startsWith("| ¶") && m.find()) { // a row whose first cell names a ¶ (not the header)
                         int sub = m.group(2) == null ? 0 : Integer.parseInt(m.group(2));
-                        rows.add(new Row(area, line, p, sub));
+                        rows.add(new Row(area, line, Integer.parseInt(m.group(1)), sub));
                     }
                 }
             }

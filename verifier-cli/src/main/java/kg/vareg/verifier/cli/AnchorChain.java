@@ -7,22 +7,30 @@ import java.util.List;
 import java.util.Optional;
 import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.merkle.InclusionProof;
+import org.web3j.abi.EventEncoder;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Event;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Bytes32;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint64;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
-/** Read-only eth_calls on RegistryAnchor, encoded from its ABI (no wallet, no transaction). */
+/** Read-only eth_calls and eth_getLogs on RegistryAnchor, encoded from its ABI (no wallet, no transaction). */
 final class AnchorChain implements AutoCloseable {
 
     record OnChain(long size, Sha256Hash root) {
@@ -42,6 +50,15 @@ final class AnchorChain implements AutoCloseable {
                 new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { })))
                 .orElseThrow(() -> new IOException("latestCheckpoint() failed: is " + contract + " a RegistryAnchor?"));
         return new OnChain(((BigInteger) out.get(0).getValue()).longValueExact(), Sha256Hash.of((byte[]) out.get(1).getValue()));
+    }
+
+    /** checkpointAt(sequence) as (size, root); empty when the contract has no such checkpoint. */
+    Optional<OnChain> checkpointAt(long sequence) throws IOException {
+        return call(new Function("checkpointAt", List.of(new Uint256(BigInteger.valueOf(sequence))), List.of(
+                new TypeReference<Uint64>() { }, new TypeReference<Bytes32>() { },
+                new TypeReference<Uint64>() { }, new TypeReference<Uint64>() { })))
+                .map(out -> new OnChain(((BigInteger) out.get(0).getValue()).longValueExact(),
+                        Sha256Hash.of((byte[]) out.get(1).getValue())));
     }
 
     /** rootAt(size); empty when the contract has no such function. A zero root means "not anchored". */
@@ -71,6 +88,56 @@ final class AnchorChain implements AutoCloseable {
         }
         OnChain latest = latestCheckpoint();
         return latest.size() == size ? Optional.of(latest.root()) : Optional.empty();
+    }
+
+    /** One {@code CheckpointAnchored(uint256 indexed sequence, uint64 indexed size, bytes32 root, uint64 timestamp)}. */
+    record Anchored(long sequence, long size, Sha256Hash root, long timestamp, long blockNumber, String txHash) {
+    }
+
+    static final Event CHECKPOINT_ANCHORED = new Event("CheckpointAnchored", List.of(
+            new TypeReference<Uint256>(true) { }, new TypeReference<Uint64>(true) { },
+            new TypeReference<Bytes32>(false) { }, new TypeReference<Uint64>(false) { }));
+
+    long headBlock() throws IOException {
+        return web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
+    }
+
+    /**
+     * The contract's CheckpointAnchored events in blocks [from, to], in chain order. The range is split
+     * when the node refuses it (providers cap eth_getLogs ranges or result sizes): halve and retry.
+     */
+    List<Anchored> anchoredEvents(long from, long to) throws IOException {
+        List<Anchored> out = new ArrayList<>();
+        long start = from;
+        long span = Math.max(1, to - from + 1);
+        while (start <= to) {
+            long end = Math.min(to, start + span - 1);
+            EthFilter filter = new EthFilter(DefaultBlockParameter.valueOf(BigInteger.valueOf(start)),
+                    DefaultBlockParameter.valueOf(BigInteger.valueOf(end)), contract);
+            filter.addSingleTopic(EventEncoder.encode(CHECKPOINT_ANCHORED));
+            EthLog logs = web3j.ethGetLogs(filter).send();
+            if (logs.hasError()) {
+                if (span == 1) {
+                    throw new IOException("eth_getLogs failed at block " + start + ": " + logs.getError().getMessage());
+                }
+                span = Math.max(1, span / 2);
+                continue;
+            }
+            for (EthLog.LogResult<?> r : logs.getLogs()) {
+                Log l = (Log) r.get();
+                if (l.isRemoved()) {
+                    continue;
+                }
+                List<Type> data = FunctionReturnDecoder.decode(l.getData(), CHECKPOINT_ANCHORED.getNonIndexedParameters());
+                out.add(new Anchored(Numeric.toBigInt(l.getTopics().get(1)).longValueExact(),
+                        Numeric.toBigInt(l.getTopics().get(2)).longValueExact(),
+                        Sha256Hash.of((byte[]) data.get(0).getValue()),
+                        ((BigInteger) data.get(1).getValue()).longValueExact(),
+                        l.getBlockNumber().longValueExact(), l.getTransactionHash()));
+            }
+            start = end + 1;
+        }
+        return out;
     }
 
     @SuppressWarnings("rawtypes")

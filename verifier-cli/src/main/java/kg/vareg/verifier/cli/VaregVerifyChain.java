@@ -44,7 +44,8 @@ public final class VaregVerifyChain {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        if (args.length == 0 || !(args[0].equals("verify-chain") || args[0].equals("audit"))) {
+        if (args.length == 0 || !(args[0].equals("verify-chain") || args[0].equals("audit")
+                || args[0].equals("monitor"))) {
             int code = VaregVerify.run(args, out, err);
             if (args.length > 0 && (args[0].equals("--help") || args[0].equals("help")) && args.length == 1) {
                 out.print(USAGE);
@@ -61,6 +62,8 @@ public final class VaregVerifyChain {
             try (AnchorChain chain = new AnchorChain(required(o, "rpc"), required(o, "contract"))) {
                 if (args[0].equals("verify-chain")) {
                     verifyChain(o, chain, out);
+                } else if (args[0].equals("monitor")) {
+                    new LogMonitor(chain, required(o, "contract"), monitorOptions(o), out, err).run();
                 } else {
                     audit(required(o, "backend"), chain, out);
                 }
@@ -95,7 +98,42 @@ public final class VaregVerifyChain {
               audit --backend <url> --rpc <url> --contract <address>
                   recomputes every leaf from the backend's canonical entries up to the contract's latest
                   anchored size and names the FIRST entry that no longer matches the anchored root
+              monitor --rpc <url> --contract <address> --backend <url> [--once] [--from-block <n>]
+                      [--confirmations <k>] [--interval <seconds>]
+                  follows the contract's CheckpointAnchored events (eth_getLogs polling); each anchored checkpoint
+                  must extend the previous one (the backend's consistency proof, verified between the roots on
+                  the chain) and the backend's checkpoint of that size must have the same root. One OK line per
+                  checkpoint; --once checks everything up to the head and exits 0, else it polls every
+                  --interval seconds (default 15) until a check fails (exit 1, one FAIL line)
             """;
+
+    private static LogMonitor.Options monitorOptions(Map<String, String> o) {
+        String backend = required(o, "backend").replaceAll("/+$", "");
+        long from = longOption(o, "from-block", 0);
+        long confirmations = longOption(o, "confirmations", 0);
+        long interval = longOption(o, "interval", 15);
+        if (interval < 1 || confirmations > 1000) {
+            throw new IllegalArgumentException("--interval must be >= 1 and --confirmations <= 1000");
+        }
+        return new LogMonitor.Options(backend, from, (int) confirmations, o.containsKey("once"),
+                java.time.Duration.ofSeconds(interval));
+    }
+
+    private static long longOption(Map<String, String> o, String name, long dflt) {
+        String v = o.get(name);
+        if (v == null) {
+            return dflt;
+        }
+        try {
+            long n = Long.parseLong(v);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--" + name + " must be a non-negative whole number, got '" + v + "'");
+        }
+    }
 
     // ------------------------------------------------------------------ verify-chain
 
@@ -183,8 +221,8 @@ public final class VaregVerifyChain {
     private static Map<String, String> options(String[] args) {
         Map<String, String> o = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--help")) {
-                o.put("help", "");
+            if (args[i].equals("--help") || args[i].equals("--once")) {
+                o.put(args[i].substring(2), "");
                 continue;
             }
             if (!args[i].startsWith("--") || i + 1 >= args.length) {

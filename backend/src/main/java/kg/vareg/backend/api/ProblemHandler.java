@@ -110,11 +110,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", "log in first");
     }
 
+    /**
+     * The database is unreachable (stopped, restarting, failing over): 503 with Retry-After; the change was not made
+     * (its transaction never committed), so the client retries — with the same Idempotency-Key if it has one.
+     */
+    @ExceptionHandler({org.springframework.dao.DataAccessResourceFailureException.class,
+            org.springframework.transaction.CannotCreateTransactionException.class,
+            org.springframework.dao.TransientDataAccessResourceException.class,
+            org.hibernate.exception.JDBCConnectionException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("database unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Register temporarily unavailable",
+                        "the register's database cannot be reached; nothing was changed, retry shortly"));
+    }
+
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail integrity(DataIntegrityViolationException e) {
-        log.warn("integrity violation: {}", e.getMostSpecificCause().getMessage());
+        // The constraint's name only: PostgreSQL's detail text would copy the offending VALUES into the log (¶66).
+        log.warn("integrity violation: {}", constraint(e));
         return problem(HttpStatus.CONFLICT, "conflict", "Conflict with the register's data",
                 "the change conflicts with data already in the register");
+    }
+
+    static String constraint(DataIntegrityViolationException e) {
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException s) return "SQLState " + s.getSQLState();
+        return e.getMostSpecificCause().getClass().getSimpleName();
     }
 
     private static String lastNode(String path) {
@@ -208,6 +229,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
+        // Full detail for operators in the log; the client gets a fixed text (no stack trace, no SQL).
         log.error("unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
                 "the request failed and changed nothing; the error is logged");

@@ -108,6 +108,7 @@ class EmissionController {
             + "file (¶9 package items, white paper ¶6, results report ¶30-32, decisions ¶46, ¶63). Accepts Idempotency-Key.")
     ResponseEntity<DocumentView> upload(@PathVariable UUID id, @RequestParam("kind") DocumentKind kind,
             @RequestParam("file") MultipartFile file) throws IOException {
+        // The service checks the type by content (after who may file it) and stores the detected type.
         StoredDocument d = service.fileDocument(id, kind, file.getOriginalFilename(), file.getContentType(), file.getBytes(),
                 actors.current());
         return ResponseEntity.created(URI.create("/api/v1/emissions/" + id + "/documents/" + d.id())).body(DocumentView.of(d));
@@ -123,7 +124,9 @@ class EmissionController {
     ResponseEntity<byte[]> content(@PathVariable UUID id, @PathVariable UUID documentId) {
         service.get(id, actors.current());
         StoredDocument d = documents.get(id, documentId);
+        // Served as a download, never rendered in the register's origin.
         return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, d.mediaType())
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment")
                 .header("Digest", "sha-256=" + d.sha256()).body(d.content());
     }
 

@@ -37,8 +37,11 @@ import kg.vareg.backend.register.Commitments;
 import kg.vareg.backend.register.JournalRecord;
 import kg.vareg.backend.register.JournalWriter;
 import kg.vareg.backend.register.RegistrationNumbers;
+import kg.vareg.backend.security.ActorCommitments;
 import kg.vareg.backend.security.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
+import kg.vareg.backend.security.Decision;
+import kg.vareg.backend.security.FourEyes;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.domain.Specification;
@@ -69,9 +72,16 @@ public class EmissionService {
     private final WorkingDayCalendar calendar;
     private final CollateralPolicy collateralPolicy = new CollateralPolicy();
     private final Clock clock;
+    private final FourEyes fourEyes;
+    private final ActorCommitments actors;
+    private final kg.vareg.backend.security.UploadPolicy uploads;
 
     EmissionService(EmissionRepository emissions, EmissionHistory history, IssuerService issuers, Documents documents,
-            RegistrationNumbers numbers, JournalWriter journal, FeeRecords fees, WorkingDayCalendar calendar, Clock clock) {
+            RegistrationNumbers numbers, JournalWriter journal, FeeRecords fees, WorkingDayCalendar calendar, Clock clock,
+            FourEyes fourEyes, ActorCommitments actors, kg.vareg.backend.security.UploadPolicy uploads) {
+        this.uploads = uploads;
+        this.fourEyes = fourEyes;
+        this.actors = actors;
         this.emissions = emissions;
         this.history = history;
         this.issuers = issuers;
@@ -96,7 +106,7 @@ public class EmissionService {
         history.append(e.id(), "ApplicationDrafted", "¶4-5", changes, actor.role(), clock.instant());
         journal.append(new JournalRecord("ApplicationDrafted", JournalRecord.subject(e.id(), issuer.id(), null),
                 clock.instant(), actor.role(), List.of(event("ApplicationDrafted", "¶4-5", changes)),
-                Map.of("decisionData", decisionDigest(e)), List.of()));
+                withActor(actor, Map.of("decisionData", decisionDigest(e))), List.of()));
         return e;
     }
 
@@ -112,7 +122,7 @@ public class EmissionService {
         history.append(e.id(), "ApplicationAmended", "¶4-5", changes, actor.role(), clock.instant());
         journal.append(new JournalRecord("ApplicationAmended", JournalRecord.subject(e.id(), e.issuerId(), null),
                 clock.instant(), actor.role(), List.of(event("ApplicationAmended", "¶4-5", changes)),
-                Map.of("decisionData", decisionDigest(e)), List.of()));
+                withActor(actor, Map.of("decisionData", decisionDigest(e))), List.of()));
         return e;
     }
 
@@ -171,13 +181,15 @@ public class EmissionService {
             throw new RuleViolation("¶9, ¶37", "package documents are filed with the application; after filing only changed"
                     + " documents on a cure notice (CURE_DOCUMENTS) or a white paper change (WHITE_PAPER_CHANGE)");
         }
-        StoredDocument d = documents.store(e.id(), kind, fileName, mediaType, content, actor.role());
+        // Type by content, not by name or declared type (security issue 8): the detected type is stored and served.
+        String detected = uploads.check(content);
+        StoredDocument d = documents.store(e.id(), kind, fileName, detected, content, actor.role());
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("document", d.id().toString());
         changes.put("kind", kind.name());
         history.append(e.id(), "DocumentFiled", "¶9", changes, actor.role(), clock.instant());
         journal.append(new JournalRecord("DocumentFiled", JournalRecord.subject(e.id(), e.issuerId(), e.registrationNumber().orElse(null)),
-                clock.instant(), actor.role(), List.of(event("DocumentFiled", "¶9", changes)), Map.of(),
+                clock.instant(), actor.role(), List.of(event("DocumentFiled", "¶9", changes)), withActor(actor, Map.of()),
                 List.of(Documents.journalRef(d))));
         return d;
     }
@@ -201,16 +213,19 @@ public class EmissionService {
         });
     }
 
-    /** ¶10, ¶3-1..3-10, ¶28, ¶67-68: registers the emission and assigns its number. */
-    @Transactional
+    /**
+     * ¶10, ¶3-1..3-10, ¶28, ¶67-68: registers the emission and assigns its number. Four-eyes: the first staff
+     * member's call proposes ({@link kg.vareg.backend.security.DecisionProposed}), a second one's confirms.
+     */
     public Emission register(UUID id, Optional<Long> expectedVersion, CurrentActor actor) {
-        return change(id, expectedVersion, actor, REGISTRAR, "the registrar registers emissions (¶10)", (e, docs) -> {
-            Issuer issuer = issuers.get(e.issuerId(), actor);
-            CollateralCheck check = assessCollateral(e);
-            boolean upfront = fees.upfrontSufficient(e);
-            e.register(() -> numbers.allocate(e.id(), e.vaType(), issuer.issuerCode(), issuer.region(), LocalDate.now(clock)).value(),
-                    check, upfront, calendar, clock);
-        });
+        return fourEyes.decide(Decision.REGISTER, id, payload(), actor, decisionChange(id, a ->
+                change(id, expectedVersion, a, REGISTRAR, "the registrar registers emissions (¶10)", (e, docs) -> {
+                    Issuer issuer = issuers.get(e.issuerId(), a);
+                    CollateralCheck check = assessCollateral(e);
+                    boolean upfront = fees.upfrontSufficient(e);
+                    e.register(() -> numbers.allocate(e.id(), e.vaType(), issuer.issuerCode(), issuer.region(), LocalDate.now(clock)).value(),
+                            check, upfront, calendar, clock);
+                })));
     }
 
     /** ¶3-5, ¶3-6, ¶3-10: the policy's assessment of the collateral on the filing day, with its computation. */
@@ -229,10 +244,11 @@ public class EmissionService {
         return new CollateralCheck(a.secured(), a.violations().stream().map(Object::toString).toList(), a.steps());
     }
 
-    @Transactional
+    /** ¶17-19, four-eyes. */
     public Emission refuse(UUID id, Optional<Long> v, List<RefusalGround> grounds, String reasons, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the registrar decides on applications (¶10)",
-                (e, docs) -> e.refuse(grounds, reasons, clock));
+        return fourEyes.decide(Decision.REFUSE, id, payload("grounds", grounds, "reasons", reasons), actor, decisionChange(id, a ->
+                change(id, v, a, REGISTRAR, "the registrar decides on applications (¶10)",
+                        (e, docs) -> e.refuse(grounds, reasons, clock))));
     }
 
     @Transactional
@@ -264,10 +280,11 @@ public class EmissionService {
                 (e, docs) -> e.startPlacement(startedOn, calendar, clock));
     }
 
-    @Transactional
+    /** ¶25(1), ¶50, four-eyes. */
     public Emission suspend(UUID id, Optional<Long> v, String grounds, CurrentActor actor) {
-        return change(id, v, actor, REGULATOR, "the regulator suspends emissions (¶25(1), ¶50)",
-                (e, docs) -> e.suspend(grounds, clock));
+        return fourEyes.decide(Decision.SUSPEND, id, payload("grounds", grounds), actor, decisionChange(id, a ->
+                change(id, v, a, REGULATOR, "the regulator suspends emissions (¶25(1), ¶50)",
+                        (e, docs) -> e.suspend(grounds, clock))));
     }
 
     @Transactional
@@ -310,31 +327,34 @@ public class EmissionService {
                 (e, docs) -> e.declareUnsuccessful(grounds, calendar, clock));
     }
 
-    @Transactional
+    /** ¶25(3), ¶63, four-eyes. */
     public Emission declareInvalid(UUID id, Optional<Long> v, String court, UUID courtDecisionId, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the registrar enters a court's decision (¶25(3), ¶63)", (e, docs) -> {
-            StoredDocument d = documents.basis(e.id(), courtDecisionId, "courtDecisionId", DocumentKind.COURT_DECISION);
-            e.declareInvalid(court, d.sha256(), calendar, clock);
-            docs.add(d);
-        });
+        return fourEyes.decide(Decision.INVALIDATE, id, payload("court", court, "courtDecisionId", courtDecisionId), actor,
+                decisionChange(id, a -> change(id, v, a, REGISTRAR, "the registrar enters a court's decision (¶25(3), ¶63)", (e, docs) -> {
+                    StoredDocument d = documents.basis(e.id(), courtDecisionId, "courtDecisionId", DocumentKind.COURT_DECISION);
+                    e.declareInvalid(court, d.sha256(), calendar, clock);
+                    docs.add(d);
+                })));
     }
 
-    @Transactional
+    /** ¶52, ¶63, four-eyes. */
     public Emission declareNotGenuine(UUID id, Optional<Long> v, UUID decisionId, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the registrar enters a not-genuine decision (¶52, ¶63)", (e, docs) -> {
-            StoredDocument d = documents.basis(e.id(), decisionId, "decisionId", DocumentKind.NOT_GENUINE_DECISION);
-            e.declareNotGenuine(d.sha256(), calendar, clock);
-            docs.add(d);
-        });
+        return fourEyes.decide(Decision.NOT_GENUINE, id, payload("decisionId", decisionId), actor, decisionChange(id, a ->
+                change(id, v, a, REGISTRAR, "the registrar enters a not-genuine decision (¶52, ¶63)", (e, docs) -> {
+                    StoredDocument d = documents.basis(e.id(), decisionId, "decisionId", DocumentKind.NOT_GENUINE_DECISION);
+                    e.declareNotGenuine(d.sha256(), calendar, clock);
+                    docs.add(d);
+                })));
     }
 
-    @Transactional
+    /** ¶45-47, ¶63-64, four-eyes. */
     public Emission cancel(UUID id, Optional<Long> v, CancellationBasis basis, UUID basisDocumentId, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the registrar cancels emissions (¶45, ¶63-64)", (e, docs) -> {
-            StoredDocument d = documents.basis(e.id(), basisDocumentId, "basisDocumentId", DocumentKind.LIQUIDATION_DECISION);
-            e.cancel(basis, d.sha256(), calendar, clock);
-            docs.add(d);
-        });
+        return fourEyes.decide(Decision.CANCEL, id, payload("basis", basis, "basisDocumentId", basisDocumentId), actor,
+                decisionChange(id, a -> change(id, v, a, REGISTRAR, "the registrar cancels emissions (¶45, ¶63-64)", (e, docs) -> {
+                    StoredDocument d = documents.basis(e.id(), basisDocumentId, "basisDocumentId", DocumentKind.LIQUIDATION_DECISION);
+                    e.cancel(basis, d.sha256(), calendar, clock);
+                    docs.add(d);
+                })));
     }
 
     @Transactional
@@ -407,7 +427,7 @@ public class EmissionService {
     private void journalSideRecord(Emission e, String type, String paragraph, Map<String, Object> changes, CurrentActor actor) {
         history.append(e.id(), type, paragraph, changes, actor.role(), clock.instant());
         journal.append(new JournalRecord(type, JournalRecord.subject(e.id(), e.issuerId(), e.registrationNumber().orElse(null)),
-                clock.instant(), actor.role(), List.of(event(type, paragraph, changes)), Map.of(), List.of()));
+                clock.instant(), actor.role(), List.of(event(type, paragraph, changes)), withActor(actor, Map.of()), List.of()));
     }
 
     // ------------------------------------------------------------------ reads
@@ -460,10 +480,48 @@ public class EmissionService {
             }
             journalEvents.add(event(ev.type(), ev.paragraph(), changes));
         }
+        // Four-eyes: the confirmed decision carries its confirmation (roles; the accounts as commitments).
+        Optional<FourEyes.Confirmation> confirmation = fourEyes.confirming();
+        confirmation.ifPresent(c -> journalEvents.add(c.journalEvent()));
         journal.append(new JournalRecord(events.getFirst().type(),
                 JournalRecord.subject(e.id(), e.issuerId(), e.registrationNumber().orElse(null)), clock.instant(),
-                actor.role(), journalEvents, Map.of(), docs.stream().map(Documents::journalRef).toList()));
+                actor.role(), journalEvents, actors.forChange(actor, confirmation), docs.stream().map(Documents::journalRef).toList()));
         return e;
+    }
+
+    /** The change's commitments plus who acted (salted; the public log names no account). */
+    private Map<String, String> withActor(CurrentActor actor, Map<String, String> base) {
+        Map<String, String> m = new LinkedHashMap<>(base);
+        m.putAll(actors.forChange(actor, Optional.empty()));
+        return m;
+    }
+
+    /** A four-eyes decision's change: loading checks visibility, applying runs the one path every change takes. */
+    private FourEyes.Change<Emission> decisionChange(UUID id, java.util.function.Function<CurrentActor, Emission> apply) {
+        return new FourEyes.Change<>() {
+            @Override
+            public long currentVersion(CurrentActor a) {
+                return load(id, a).version();
+            }
+
+            @Override
+            public Emission apply(CurrentActor a) {
+                return apply.apply(a);
+            }
+        };
+    }
+
+    /** The decision's data, for comparing a confirmation with its proposal (nulls left out). */
+    private static Map<String, Object> payload(Object... keyValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            Object v = keyValues[i + 1];
+            if (v == null) continue;
+            if (v instanceof List<?> l) v = l.stream().map(String::valueOf).toList();
+            else if (!(v instanceof String || v instanceof Boolean)) v = v.toString();
+            m.put((String) keyValues[i], v);
+        }
+        return m;
     }
 
     private Map<String, Object> registerEntryFields(Emission e) {

@@ -1,38 +1,50 @@
 package kg.vareg.backend.security;
 
+import jakarta.servlet.http.HttpServletResponse;
+import kg.vareg.backend.api.IdempotencyFilter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.security.config.Customizer;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.jdbc.core.JdbcTemplate;
-import kg.vareg.backend.api.IdempotencyFilter;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
 /**
- * Who may do what. Reads of the public register, its proofs, the API docs and health need no login
- * (¶66: the register is public, founders' data excepted); everything else needs an authenticated role
- * (REGISTRAR, SUPERVISOR, ISSUER), checked per command in the services. Users live in the database with
- * bcrypt-hashed passwords.
+ * Who may do what (docs/security.md). Reads of the public register, its proofs, the API docs and health need no
+ * login (¶66: the register is public, founders' data excepted); everything else needs an authenticated role
+ * (REGISTRAR, SUPERVISOR, ISSUER), checked per command in the services, with four-eyes on weighty decisions
+ * ({@link FourEyes}). Users live in the database with passwords hashed by the delegating encoder (bcrypt today,
+ * upgraded on the fly when the default changes); with {@code vareg.security.oidc.issuer-uri} the API also accepts
+ * OpenID Connect bearer tokens (roles from a claim). Logins are throttled ({@link LoginThrottle}); anonymous
+ * requests are rate limited ({@link PublicRateLimitFilter}); responses carry strict security headers.
  */
 @Configuration
+@EnableConfigurationProperties(SecurityProperties.class)
 class SecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+    /** The API and its docs load nothing from other origins and are never framed. */
+    static final String API_CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JdbcTemplate jdbc) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JdbcTemplate jdbc, SecurityProperties properties, LoginThrottle throttle,
+            FailedAttemptJournal failedAttempts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/docs/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
@@ -42,16 +54,35 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"vareg\"");
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                            + "\"detail\":\"log in with a registrar, supervisor or issuer account\"}");
+                    Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
+                            "log in with a registrar, supervisor or issuer account");
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    // Refused by the URL rules (before any controller): journaled like every refused attempt.
+                    Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "forbidden", "Forbidden", "not allowed for your role");
+                    failedAttempts.record(request);
                 }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**"))
+                // Stateless API with credentials on every request (Basic or bearer): no cookies, hence no CSRF.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/actuator/**"))
+                .headers(h -> h
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(API_CSP))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
+                        .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
+                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // After authorization: idempotency keys are scoped per authenticated user.
                 .addFilterAfter(new IdempotencyFilter(jdbc), AuthorizationFilter.class);
+        SecurityProperties.Oidc oidc = properties.oidc();
+        if (oidc.enabled()) {
+            // Production option: tokens of the regulator's identity provider; the decoder is built on first use.
+            http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt
+                    .decoder(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri())))
+                    .jwtAuthenticationConverter(new OidcActorConverter(oidc))));
+            log.info("OpenID Connect bearer tokens accepted from {} (roles claim '{}')", oidc.issuerUri(), oidc.rolesClaim());
+        }
         return http.build();
     }
 

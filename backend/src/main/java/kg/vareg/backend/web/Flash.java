@@ -18,6 +18,10 @@ final class Flash {
             command.run();
             ra.addFlashAttribute("successKey", successKey);
             return true;
+        } catch (kg.vareg.backend.security.DecisionProposed proposed) {
+            // Four-eyes (docs/security.md): the first staff member's decision is a proposal until a second confirms.
+            ra.addFlashAttribute("successKey", "console.proposed");
+            return true;
         } catch (RuleViolation e) {
             ra.addFlashAttribute("errorParagraph", e.paragraph());
             ra.addFlashAttribute("errorText", e.getMessage());

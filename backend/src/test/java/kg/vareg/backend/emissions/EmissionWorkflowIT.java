@@ -39,6 +39,8 @@ class EmissionWorkflowIT {
     RegisterApi api;
     EmissionFixtures fx;
     String registrar;
+    /** Four-eyes: a second registrar confirms what the first proposes (security issue 8). */
+    String registrar2;
     String supervisor;
 
     static final LocalDate JUNE_1 = LocalDate.of(2026, 6, 1); // a Monday, no holiday near
@@ -49,11 +51,18 @@ class EmissionWorkflowIT {
         fx = new EmissionFixtures(api, users, clock);
         fx.at(JUNE_1);
         registrar = fx.newUser(ActorRole.REGISTRAR, null);
+        registrar2 = fx.newUser(ActorRole.REGISTRAR, null);
         supervisor = fx.newUser(ActorRole.SUPERVISOR, null);
     }
 
     private long journalRows() {
         return jdbc.queryForObject("SELECT count(*) FROM registry.journal", Long.class);
+    }
+
+    /** A four-eyes decision: {@code proposer} proposes (202), {@code confirmer} sends the same and it takes effect. */
+    private RegisterApi.Response decide(String proposer, String confirmer, String path, Object body) {
+        api.post(proposer, path, body).expect(202);
+        return api.post(confirmer, path, body);
     }
 
     private String path(UUID id, String step) {
@@ -66,7 +75,7 @@ class EmissionWorkflowIT {
         UUID id = fx.completeDraft(issuer, JUNE_1, LocalDate.of(2026, 7, 31), LocalDate.of(2026, 5, 25));
         fx.payUpfront(issuer, id, JUNE_1);
         api.post(issuer.user(), path(id, "/submit"), null).expect(200);
-        api.post(registrar, path(id, "/register"), null).expect(200);
+        decide(registrar, registrar2, path(id, "/register"), null).expect(200);
         return id;
     }
 
@@ -104,11 +113,11 @@ class EmissionWorkflowIT {
 
         fx.payUpfront(issuer, id, JUNE_1);
         long before = journalRows();
-        var reg = api.post(registrar, path(id, "/register"), null).expect(200);
+        var reg = decide(registrar, registrar2, path(id, "/register"), null).expect(200);
         assertThat(reg.text("state")).isEqualTo("REGISTERED");
         String number = reg.text("registrationNumber");
         assertThat(number).isEqualTo("KG0101" + issuer.code() + "1"); // ¶68: stablecoin, 1st emission, issuer code, Bishkek
-        assertThat(journalRows()).isEqualTo(before + 1);
+        assertThat(journalRows()).isEqualTo(before + 2); // DecisionProposed + EmissionRegistered
 
         // ¶21: placement no earlier than 5 WD after the offer.
         fx.at(LocalDate.of(2026, 6, 2));
@@ -183,7 +192,7 @@ class EmissionWorkflowIT {
         api.post(issuer.user(), path(id, "/submit"), null).expect(200);
         // ¶17: a refusal needs a ground of ¶17 and reasons.
         api.post(registrar, path(id, "/refuse"), Map.of("grounds", List.of(), "reasons", "x")).expect(400);
-        var refused = api.post(registrar, path(id, "/refuse"), Map.of("grounds", List.of("FEES_NOT_PAID"),
+        var refused = decide(registrar, registrar2, path(id, "/refuse"), Map.of("grounds", List.of("FEES_NOT_PAID"),
                 "reasons", "the registration fee was not paid (¶28)")).expect(200);
         assertThat(refused.text("state")).isEqualTo("REFUSED");
         assertThat(api.post(registrar, path(id, "/register"), null).expect(409).text("paragraph")).isEqualTo("¶10");
@@ -270,7 +279,7 @@ class EmissionWorkflowIT {
     void suspensionAndResumption() {
         var issuer = fx.issuer(registrar);
         UUID id = placing(issuer);
-        var s = api.post(supervisor, path(id, "/suspend"), Map.of("grounds", "inspection of disclosed information (¶50)")).expect(200);
+        var s = decide(supervisor, registrar, path(id, "/suspend"), Map.of("grounds", "inspection of disclosed information (¶50)")).expect(200);
         assertThat(s.text("state")).isEqualTo("SUSPENDED");
         assertThat(s.text("stateBeforeSuspension")).isEqualTo("PLACEMENT");
         fx.at(LocalDate.of(2026, 8, 3));
@@ -299,7 +308,7 @@ class EmissionWorkflowIT {
         // ¶52: not genuine only after success.
         assertThat(api.post(registrar, path(id, "/not-genuine"), Map.of("decisionId", notGenuine)).expect(409).text("paragraph"))
                 .isEqualTo("¶52");
-        var inv = api.post(registrar, path(id, "/invalid"), Map.of("court", "Bishkek inter-district court", "courtDecisionId", court)).expect(200);
+        var inv = decide(registrar, supervisor, path(id, "/invalid"), Map.of("court", "Bishkek inter-district court", "courtDecisionId", court)).expect(200);
         assertThat(inv.text("state")).isEqualTo("INVALID");
         assertThat(api.get(null, "/api/v1/public/register/" + inv.text("registrationNumber")).node().path("numberStatus").asString())
                 .isEqualTo("CANCELLED");
@@ -313,7 +322,7 @@ class EmissionWorkflowIT {
         reportResults(other, ok, 1_000_000);
         api.post(registrar, path(ok, "/successful"), Map.of("ground", "ALL_PLACED")).expect(200);
         String decision = fx.doc(null, registrar, ok, "NOT_GENUINE_DECISION");
-        assertThat(api.post(registrar, path(ok, "/not-genuine"), Map.of("decisionId", decision)).expect(200).text("state"))
+        assertThat(decide(registrar, registrar2, path(ok, "/not-genuine"), Map.of("decisionId", decision)).expect(200).text("state"))
                 .isEqualTo("NOT_GENUINE");
     }
 
@@ -322,14 +331,14 @@ class EmissionWorkflowIT {
         var issuer = fx.issuer(registrar);
         UUID id = registered(issuer);
         String basis = fx.doc(null, registrar, id, "LIQUIDATION_DECISION");
-        var c = api.post(registrar, path(id, "/cancel"), Map.of("basis", "ISSUER_LIQUIDATED", "basisDocumentId", basis)).expect(200);
+        var c = decide(registrar, registrar2, path(id, "/cancel"), Map.of("basis", "ISSUER_LIQUIDATED", "basisDocumentId", basis)).expect(200);
         assertThat(c.text("state")).isEqualTo("CANCELLED");
         assertThat(c.text("numberCancelledOn")).isEqualTo(JUNE_1.toString());
         var journal = jdbc.queryForObject("SELECT convert_from(canonical_json, 'UTF8') FROM registry.journal WHERE record_type = 'EmissionCancelled'"
                 + " AND convert_from(canonical_json, 'UTF8') LIKE ?", String.class, "%" + id + "%");
         JsonNode rec = json.readTree(journal);
         assertThat(rec.path("events").valueStream().map(x -> x.path("type").asString()).toList())
-                .containsExactly("EmissionCancelled", "RegistrationNumberCancelled");
+                .containsExactly("EmissionCancelled", "RegistrationNumberCancelled", "DecisionConfirmed");
         assertThat(rec.path("documents").get(0).path("sha256").asString()).matches("[0-9a-f]{64}");
     }
 

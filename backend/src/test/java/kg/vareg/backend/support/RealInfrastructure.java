@@ -25,5 +25,11 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
                 "spring.datasource.password", db.password(),
                 "vareg.chain.rpc-url", node.rpcUrl(),
                 "vareg.chain.chain-id", Long.toString(node.chainId()))));
+        // Tests call from one address far faster than a person: the public rate limit is exercised by the security
+        // tests with their own, lower, settings.
+        if (!Boolean.parseBoolean(context.getEnvironment().getProperty("vareg.test.keep-rate-limit"))) {
+            context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("vareg-test-rate-limit", Map.of(
+                    "vareg.security.rate-limit.capacity", "1000000", "vareg.security.rate-limit.refill", "1000000")));
+        }
     }
 }

@@ -249,6 +249,16 @@ class WebJourneysIT {
         shots(URI.create(b.driver.getCurrentUrl()).getPath(), "console-application");
         b.submit("#decide-register button[type=submit]");
         assertThat(b.el("#flash-ok").isDisplayed()).isTrue();
+        // Four-eyes (security): the first registrar only proposes; a second registrar confirms.
+        assertThat(b.text("#app-state")).isEqualTo("Application filed");
+        String application = URI.create(b.driver.getCurrentUrl()).getPath();
+        b.driver.manage().deleteAllCookies();
+        String second = "registrar2-" + registrarUser;
+        users.create(second.length() > 60 ? second.substring(0, 60) : second, PASSWORD, ActorRole.REGISTRAR, null);
+        b.login(second.length() > 60 ? second.substring(0, 60) : second, PASSWORD);
+        b.open(application + "?lang=en");
+        b.submit("#decide-register button[type=submit]");
+        assertThat(b.el("#flash-ok").isDisplayed()).isTrue();
         assertThat(b.text("#app-state")).isEqualTo("Registered");
         number = b.text("#app-number");
         assertThat(number).matches("KG01[0-9A-Z]{7}");

@@ -69,7 +69,10 @@ class ExchangeProofIT {
         UUID id = fx.completeDraft(issuer, application);
         fx.payUpfront(issuer, id, JUNE_1);
         api.post(issuer.user(), "/api/v1/emissions/" + id + "/submit", null).expect(200);
-        String number = api.post(registrar, "/api/v1/emissions/" + id + "/register", null).expect(200).text("registrationNumber");
+        // four-eyes (security): one registrar proposes, a second confirms
+        api.post(registrar, "/api/v1/emissions/" + id + "/register", null).expect(202);
+        String number = api.post(fx.newUser(ActorRole.REGISTRAR, null), "/api/v1/emissions/" + id + "/register", null)
+                .expect(200).text("registrationNumber");
         String key = keys.issue("Example Exchange", registrar).key();
         String path = "/api/v1/tokens/" + node.chainId() + "/" + token;
 

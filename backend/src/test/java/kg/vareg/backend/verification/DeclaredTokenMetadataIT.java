@@ -85,7 +85,10 @@ class DeclaredTokenMetadataIT {
         assertThat(draft.path("tokenSymbol").asString()).isEqualTo("ATS");
         fx.payUpfront(issuer, id, JUNE_1);
         api.post(issuer.user(), "/api/v1/emissions/" + id + "/submit", null).expect(200);
-        String number = api.post(registrar, "/api/v1/emissions/" + id + "/register", null).expect(200).text("registrationNumber");
+        // four-eyes (security): one registrar proposes, a second confirms
+        api.post(registrar, "/api/v1/emissions/" + id + "/register", null).expect(202);
+        String number = api.post(fx.newUser(ActorRole.REGISTRAR, null), "/api/v1/emissions/" + id + "/register", null)
+                .expect(200).text("registrationNumber");
 
         MonitoredToken watched = register.byAddress(node.chainId(), token.getContractAddress()).orElseThrow();
         assertThat(watched.registrationNumber()).isEqualTo(number);

@@ -20,6 +20,7 @@ import kg.vareg.ledger.merkle.CompactRange;
 import kg.vareg.ledger.merkle.ConsistencyProof;
 import kg.vareg.ledger.merkle.InclusionProof;
 import kg.vareg.ledger.merkle.MerkleProofs;
+import kg.vareg.ledger.merkle.NodeId;
 import kg.vareg.backend.proofs.ProofViews.AnchorView;
 import kg.vareg.backend.proofs.ProofViews.BundleView;
 import kg.vareg.backend.proofs.ProofViews.CheckpointView;
@@ -85,11 +86,13 @@ class PublicLogService {
         if (index < 0 || index >= size) {
             throw new LogRequestException.BadField("index", "index " + index + " is not below the tree size " + size);
         }
-        // Path and root's peaks in one query (the size was just read: no second max(leaf_index)).
-        PostgresHashStore store = PostgresHashStore.atSize(jdbc, size, logSize)
-                .prefetching(CompactRange.peakIds(size));
+        // Path, root's peaks and the leaf (level 0 of log.nodes holds each leaf hash) in ONE query; the size
+        // was just read, so no second max(leaf_index): two statements per proof.
+        List<NodeId> alsoNeeded = new ArrayList<>(CompactRange.peakIds(size));
+        alsoNeeded.add(NodeId.leaf(index));
+        PostgresHashStore store = PostgresHashStore.atSize(jdbc, size, logSize).prefetching(alsoNeeded);
         InclusionProof p = MerkleProofs.inclusionProof(store, index, size);
-        return new InclusionProofView(index, size, log.leaf(index).orElseThrow().leafHash().toHex(), hex(p.path()),
+        return new InclusionProofView(index, size, store.nodeHash(NodeId.leaf(index)).toHex(), hex(p.path()),
                 MerkleProofs.root(store, size).toHex());
     }
 

@@ -3,6 +3,11 @@ package kg.vareg.backend.verification;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -32,17 +37,33 @@ final class ContractInspector {
 
     private ContractInspector() {}
 
+    /** The independent reads of one token go to the node concurrently (virtual threads wait on I/O). */
+    private static final ExecutorService READERS = Executors.newVirtualThreadPerTaskExecutor();
+
     static ContractReading read(ChainGateway chain, String token, String issuerWallet, long block) {
-        String code = chain.code(token, block);
-        if (code == null || Numeric.cleanHexPrefix(code).isEmpty()) {
+        // Ten independent reads at the same block, in parallel: a no-news pass costs the slowest of them, not
+        // their sum (docs/benchmarks-verifier.md). Each keeps its own timeout and retries (ChainGateway).
+        CompletableFuture<String> code = async(() -> chain.code(token, block));
+        CompletableFuture<Optional<String>> implSlot = async(() -> slotAddress(chain, token, EIP1967_IMPLEMENTATION, block));
+        CompletableFuture<Optional<String>> beaconSlot = async(() -> slotAddress(chain, token, EIP1967_BEACON, block));
+        CompletableFuture<Optional<String>> zosSlot = async(() -> slotAddress(chain, token, ZEPPELINOS_IMPLEMENTATION, block));
+        CompletableFuture<Optional<String>> name = async(() -> text(chain, token, "name", block));
+        CompletableFuture<Optional<String>> symbol = async(() -> text(chain, token, "symbol", block));
+        CompletableFuture<Optional<BigInteger>> decimals = async(() -> uint(chain, token, "decimals", List.of(), block));
+        CompletableFuture<Optional<BigInteger>> totalSupply = async(() -> uint(chain, token, "totalSupply", List.of(), block));
+        CompletableFuture<Optional<BigInteger>> balance = async(() ->
+                uint(chain, token, "balanceOf", List.of(new Address(issuerWallet)), block));
+        CompletableFuture<Optional<String>> owner = async(() -> callAddress(chain, token, "owner", List.of(), block));
+        String codeHex = join(code);
+        if (codeHex == null || Numeric.cleanHexPrefix(codeHex).isEmpty()) {
             return ContractReading.missing(block);
         }
         String proxyKind = "NONE";
-        Optional<String> implementation = slotAddress(chain, token, EIP1967_IMPLEMENTATION, block);
+        Optional<String> implementation = join(implSlot);
         if (implementation.isPresent()) {
             proxyKind = "EIP1967";
         } else {
-            Optional<String> beacon = slotAddress(chain, token, EIP1967_BEACON, block);
+            Optional<String> beacon = join(beaconSlot);
             if (beacon.isPresent()) {
                 proxyKind = "EIP1967_BEACON";
                 implementation = callAddress(chain, beacon.get(), "implementation", List.of(), block);
@@ -50,18 +71,31 @@ final class ContractInspector {
                     implementation = beacon; // a beacon that does not answer: at least its address is watched
                 }
             } else {
-                implementation = slotAddress(chain, token, ZEPPELINOS_IMPLEMENTATION, block);
+                implementation = join(zosSlot);
                 if (implementation.isPresent()) {
                     proxyKind = "ZEPPELINOS";
                 }
             }
         }
-        return new ContractReading(block, true, org.web3j.crypto.Hash.sha3(code).toLowerCase(java.util.Locale.ROOT), implementation, proxyKind,
-                text(chain, token, "name", block), text(chain, token, "symbol", block),
-                uint(chain, token, "decimals", List.of(), block).map(BigInteger::intValue),
-                uint(chain, token, "totalSupply", List.of(), block),
-                uint(chain, token, "balanceOf", List.of(new Address(issuerWallet)), block),
-                callAddress(chain, token, "owner", List.of(), block));
+        return new ContractReading(block, true, org.web3j.crypto.Hash.sha3(codeHex).toLowerCase(java.util.Locale.ROOT),
+                implementation, proxyKind, join(name), join(symbol), join(decimals).map(BigInteger::intValue),
+                join(totalSupply), join(balance), join(owner));
+    }
+
+    private static <T> CompletableFuture<T> async(Supplier<T> read) {
+        return CompletableFuture.supplyAsync(read, READERS);
+    }
+
+    /** The read's own outcome: its value, or the exception it threw (e.g. ChainUnavailableException). */
+    private static <T> T join(CompletableFuture<T> f) {
+        try {
+            return f.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     private static Optional<String> slotAddress(ChainGateway chain, String contract, BigInteger slot, long block) {

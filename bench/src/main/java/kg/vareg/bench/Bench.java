@@ -19,7 +19,8 @@ public final class Bench {
             case "explain-integration" -> kg.vareg.bench.log.ExplainIntegration.main(rest);
             default -> System.out.println("""
                     vareg benchmarks (docs/benchmarks.md):
-                      -Dbench=integration [-Dbench.args="<rows per iteration> <iterations>"]   1. journal → log, batched vs one per tx (JMH)
+                      -Dbench=integration [-Dbench.args="<rows per iteration> <iterations> <baseline rows> <prefill>"]
+                                          1. journal → log, batched (empty log and behind <prefill>, default 1M) vs one per tx (JMH)
                       -Dbench=read-load   [-Dbench.args="--entries 1000000 --emissions 10000 --seconds 20 --clients 16"]
                                           2. inclusion proofs over HTTP at 1M (+ rebuild-from-leaves baseline),
                                           4. GET register entry by number, 6. backend RSS under that load

@@ -147,10 +147,14 @@ public class Emission {
     private BigInteger unplacedBurned = BigInteger.ZERO;
     @Column(name = "number_cancelled_on")
     private LocalDate numberCancelledOn;
-    @Column(name = "written_confirmation_on")
-    private LocalDate writtenConfirmationOn;
-    @Column(name = "published_on")
-    private LocalDate publishedOn;
+    // ¶11, ¶38-40, ¶54-56: notices as recorded acts (the old written_confirmation_on / published_on columns were
+    // moved here by V70 and are no longer written). Appended only; recording one changes updatedAt, which bumps the
+    // version once (as for the collateral).
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "emission_notice", joinColumns = @JoinColumn(name = "emission_id"))
+    @OrderColumn(name = "position")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private List<NoticeAct> notices = new ArrayList<>();
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -505,23 +509,94 @@ public class Emission {
         record(new EmissionEvent.VirtualAssetsBurned(today(clock), burned, reason, transactionHash, burnedQuantity, decisionSha256), clock);
     }
 
-    // ---------------------------------------------------------------- ¶54-56 notices
+    // ---------------------------------------------------------------- ¶11, ¶38-40, ¶54-56 notices
 
-    /** ¶55-56: the written confirmation (3 WD) and the website publication (5 WD) of a cancellation. */
+    /** ¶55-56 with every recipient, today (kept for callers that record only the kind). */
     public void recordNotice(NoticeKind kind, WorkingDayCalendar calendar, Clock clock) {
-        require(numberCancelledOn != null, "¶54", "notices follow a cancellation; this emission's number is not cancelled");
+        recordNotice(NoticeFacts.of(kind), "REGISTRAR", calendar, clock);
+    }
+
+    /**
+     * Records a notice, delivery or disclosure the regulation requires: ¶11 (the registration decision and two
+     * registered white paper copies to the issuer), ¶38 / ¶39 (the results decision to the issuer within 3 WD), ¶40
+     * (the issuer discloses the results to the trading operator within 5 WD of success), ¶54-55 (the cancellation to
+     * the issuer and the trading operator: by electronic means the day after, in writing within 3 WD) and ¶56
+     * (publication within 5 WD). Only once its trigger has happened, once per recipient, not in the future and not
+     * before the trigger. A late act is recorded and flagged {@code late} — the fact is kept, not refused.
+     */
+    public void recordNotice(NoticeFacts facts, String recordedBy, WorkingDayCalendar calendar, Clock clock) {
+        NoticeKind kind = facts.kind();
+        LocalDate trigger = noticeTrigger(kind).orElseThrow(() -> new RuleViolation(
+                kind == NoticeKind.PRIOR_NOTICE || kind == NoticeKind.WRITTEN_CONFIRMATION || kind == NoticeKind.WEBSITE_PUBLICATION
+                        ? "¶54" : kind.paragraph(), notYet(kind)));
         LocalDate today = today(clock);
-        LocalDate due;
-        if (kind == NoticeKind.WRITTEN_CONFIRMATION) {
-            require(writtenConfirmationOn == null, "¶55", "the written confirmation is already recorded");
-            writtenConfirmationOn = today;
-            due = calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, numberCancelledOn);
-        } else {
-            require(publishedOn == null, "¶56", "the publication is already recorded");
-            publishedOn = today;
-            due = calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, numberCancelledOn);
+        LocalDate actOn = facts.actOn() == null ? today : facts.actOn();
+        require(!actOn.isAfter(today), kind.paragraph(), "the notice date " + actOn + " is in the future");
+        require(!actOn.isBefore(trigger), kind.paragraph(), "the notice date " + actOn + " is before the decision of " + trigger);
+        if (kind == NoticeKind.PRIOR_NOTICE) {
+            require(facts.channel() != null && facts.channel().electronic(), "¶55",
+                    "the prior notice goes by phone, fax or other electronic means (PHONE, FAX, EMAIL, OTHER_ELECTRONIC)");
         }
-        record(new EmissionEvent.CancellationNoticeRecorded(today, kind, due, today.isAfter(due)), clock);
+        List<EmissionEvent.Recipient> recipients = facts.recipients().isEmpty() ? kind.recipients() : facts.recipients();
+        for (EmissionEvent.Recipient r : recipients) {
+            require(kind.recipients().contains(r), kind.paragraph(), "a " + kind + " goes to " + kind.recipients() + ", not to " + r);
+        }
+        require(recipients.stream().distinct().count() == recipients.size(), kind.paragraph(), "a recipient is named twice");
+        for (EmissionEvent.Recipient r : recipients) {
+            notice(kind, r).ifPresent(done -> {
+                throw new RuleViolation(kind.paragraph(), "the " + kind + " to " + r + " is already recorded (done on " + done.actOn() + ")");
+            });
+        }
+        LocalDate due = kind.term().map(t -> calendar.deadline(t, trigger)).orElse(null);
+        // ¶11: the copies delivered are of the white paper registered in the register (by its hash).
+        String whitePaper = kind == NoticeKind.REGISTRATION_DECISION_DELIVERY ? whitePaperSha256 : null;
+        for (EmissionEvent.Recipient r : recipients) {
+            NoticeAct act = new NoticeAct(kind, r, actOn, today, due, facts.channel(), facts.documentSha256(), facts.url(), recordedBy);
+            notices.add(act);
+            record(new EmissionEvent.NoticeRecorded(kind, r, actOn, today, due, act.late(), facts.channel(),
+                    facts.documentSha256(), facts.url(), whitePaper), clock);
+        }
+    }
+
+    /** The day a notice's term runs from, once the decision it reports exists. */
+    private Optional<LocalDate> noticeTrigger(NoticeKind kind) {
+        return switch (kind) {
+            case REGISTRATION_DECISION_DELIVERY -> Optional.ofNullable(registeredOn);
+            case SUCCESS_DECISION_NOTICE, RESULTS_DISCLOSURE -> successGround == null ? Optional.empty() : Optional.ofNullable(resultsDecidedOn);
+            case SUCCESS_REFUSAL_NOTICE -> state == EmissionState.UNSUCCESSFUL ? Optional.ofNullable(resultsDecidedOn) : Optional.empty();
+            case PRIOR_NOTICE, WRITTEN_CONFIRMATION, WEBSITE_PUBLICATION -> Optional.ofNullable(numberCancelledOn);
+        };
+    }
+
+    private static String notYet(NoticeKind kind) {
+        return switch (kind) {
+            case REGISTRATION_DECISION_DELIVERY -> "the registration decision is delivered once the emission is registered (¶11)";
+            case SUCCESS_DECISION_NOTICE -> "the decision of success is sent once the emission is recognised successful (¶38)";
+            case RESULTS_DISCLOSURE -> "the results are disclosed to the trading operator once the emission is recognised successful (¶40)";
+            case SUCCESS_REFUSAL_NOTICE -> "the refusal to recognise success is sent once the emission is declared unsuccessful (¶39)";
+            case PRIOR_NOTICE, WRITTEN_CONFIRMATION, WEBSITE_PUBLICATION -> "notices follow a cancellation; this emission's number is not cancelled";
+        };
+    }
+
+    private Optional<NoticeAct> notice(NoticeKind kind, EmissionEvent.Recipient recipient) {
+        return notices.stream().filter(n -> n.kind() == kind && n.recipient() == recipient).findFirst();
+    }
+
+    /**
+     * Every notice this emission owes by now (its trigger happened), per recipient, with its deadline and the act
+     * once recorded — what the deadlines view shows as due, overdue or done.
+     */
+    public List<NoticeObligation> noticeObligations(WorkingDayCalendar calendar) {
+        List<NoticeObligation> out = new ArrayList<>();
+        for (NoticeKind kind : NoticeKind.values()) {
+            Optional<LocalDate> trigger = noticeTrigger(kind);
+            if (trigger.isEmpty()) continue;
+            Optional<LocalDate> due = kind.term().map(t -> calendar.deadline(t, trigger.get()));
+            for (EmissionEvent.Recipient r : kind.recipients()) {
+                out.add(new NoticeObligation(kind, r, trigger.get(), due, notice(kind, r)));
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -596,8 +671,7 @@ public class Emission {
     public Optional<String> cureBreaches() { return Optional.ofNullable(cureBreaches); }
     public BigInteger burnedQuantity() { return burnedQuantity; }
     public Optional<LocalDate> numberCancelledOn() { return Optional.ofNullable(numberCancelledOn); }
-    public Optional<LocalDate> writtenConfirmationOn() { return Optional.ofNullable(writtenConfirmationOn); }
-    public Optional<LocalDate> publishedOn() { return Optional.ofNullable(publishedOn); }
+    public List<NoticeAct> notices() { return List.copyOf(notices); }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

@@ -366,10 +366,33 @@ public class EmissionService {
         });
     }
 
+    /**
+     * ¶11, ¶38-39, ¶54-56 (the regulator's notices: registrar or supervisor) and ¶40 (the issuer's disclosure to the
+     * trading operator): records the act with its date, recipients and the hash of the document sent, if any.
+     */
     @Transactional
-    public Emission recordNotice(UUID id, Optional<Long> v, NoticeKind kind, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the regulator sends the notices (¶54-56)",
-                (e, docs) -> e.recordNotice(kind, calendar, clock));
+    public Emission recordNotice(UUID id, Optional<Long> v, NoticeFacts facts, UUID documentId, CurrentActor actor) {
+        NoticeKind kind = facts.kind();
+        boolean byIssuer = kind.party() == EmissionEvent.Party.ISSUER;
+        return change(id, v, actor, byIssuer ? ISSUER : REGULATOR, byIssuer
+                ? "the issuer discloses the results to the trading operator (" + kind.paragraph() + ")"
+                : "the regulator sends its notices (" + kind.paragraph() + ")", (e, docs) -> {
+            NoticeFacts withDocument = facts;
+            if (documentId != null) {
+                StoredDocument d = documents.basis(e.id(), documentId, "documentId",
+                        byIssuer ? DocumentKind.RESULTS_DISCLOSURE : DocumentKind.REGULATOR_DECISION);
+                docs.add(d);
+                withDocument = new NoticeFacts(kind, facts.recipients(), facts.actOn(), facts.channel(), d.sha256(), facts.url());
+            }
+            e.recordNotice(withDocument, actor.role().name(), calendar, clock);
+        });
+    }
+
+    /** The notices the emission owes, due / overdue / done (¶11, ¶38-40, ¶54-56). */
+    @Transactional(readOnly = true)
+    public List<NoticeView> noticeObligations(UUID id, CurrentActor actor) {
+        LocalDate today = LocalDate.now(clock);
+        return load(id, actor).noticeObligations(calendar).stream().map(o -> NoticeView.of(o, today)).toList();
     }
 
     // ------------------------------------------------------------------ fees

@@ -125,6 +125,12 @@ public class Emission {
     private String pendingWhitePaperSha256;
     @Column(name = "white_paper_change_requested_on")
     private LocalDate whitePaperChangeRequestedOn;
+    // ¶59: the quantity / nominal value asked for with the pending ¶7 change; the register keeps the old ones until
+    // the regulator consents.
+    @Column(name = "pending_quantity", precision = 78, scale = 0)
+    private BigInteger pendingQuantity;
+    @Column(name = "pending_nominal_value", precision = 38, scale = 18)
+    private BigDecimal pendingNominalValue;
     @Column(name = "offer_disclosed_on")
     private LocalDate offerDisclosedOn;
     @Column(name = "offer_url")
@@ -293,23 +299,88 @@ public class Emission {
 
     /** ¶7: the white paper changes only with the regulator's consent, answered within 10 WD. */
     public void requestWhitePaperChange(String proposedSha256, WorkingDayCalendar calendar, Clock clock) {
+        requestWhitePaperChange(proposedSha256, null, calendar, clock);
+    }
+
+    /**
+     * ¶7, ¶59: a white paper change, optionally with a new quantity and / or nominal value. Those change only once the
+     * register is changed — when the regulator consents ({@link #approveWhitePaperChange(CollateralCheck, Clock)});
+     * until then the register (and the public entry) keeps the old ones.
+     */
+    public void requestWhitePaperChange(String proposedSha256, RegisterChange change, WorkingDayCalendar calendar, Clock clock) {
         require(EmissionState.LIVE.contains(state) && state != EmissionState.SUSPENDED, "¶7",
                 "a white paper change can be requested only for a registered, not suspended emission; this one is " + state);
         require(pendingWhitePaperSha256 == null, "¶7", "a white paper change is already awaiting the regulator's answer");
         require(!proposedSha256.equals(whitePaperSha256), "¶7", "the proposed white paper is the registered one");
+        if (change != null) checkRegisterChange(change);
         LocalDate today = today(clock);
         pendingWhitePaperSha256 = proposedSha256;
         whitePaperChangeRequestedOn = today;
+        pendingQuantity = change == null ? null : change.quantity();
+        pendingNominalValue = change == null ? null : change.nominalValue();
         record(new EmissionEvent.WhitePaperChangeRequested(today, proposedSha256,
-                calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, today)), clock);
+                calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, today), pendingQuantity,
+                pendingNominalValue == null ? null : pendingNominalValue.stripTrailingZeros().toPlainString()), clock);
     }
 
+    /** ¶59 with ¶5, ¶29, ¶45: what a new quantity / nominal value must respect given what already happened. */
+    private void checkRegisterChange(RegisterChange change) {
+        BigInteger newQuantity = change.quantityOr(quantity);
+        BigDecimal newNominal = change.nominalValueOr(nominalValue);
+        require(!newQuantity.equals(quantity) || newNominal.compareTo(nominalValue) != 0, "¶59",
+                "the register already holds quantity " + quantity + " and nominal value " + nominalValue.stripTrailingZeros().toPlainString());
+        require(newQuantity.compareTo(minimumQuantity) >= 0, "¶29",
+                "the quantity cannot go below the minimum quantity for success " + minimumQuantity);
+        BigInteger placed = placedQuantity == null ? BigInteger.ZERO : placedQuantity;
+        require(newQuantity.compareTo(placed.max(burnedQuantity)) >= 0, "¶59",
+                "the quantity cannot go below the " + placed.max(burnedQuantity) + " VAs already placed or burned");
+        require(newQuantity.multiply(BigInteger.TEN.pow(tokenDecimals)).compareTo(EmissionTerms.UINT256_MAX) <= 0, "¶5",
+                "quantity × 10^decimals exceeds what a token contract can hold (uint256)");
+    }
+
+    public Optional<RegisterChange> pendingRegisterChange() {
+        return pendingQuantity == null && pendingNominalValue == null ? Optional.empty()
+                : Optional.of(new RegisterChange(pendingQuantity, pendingNominalValue));
+    }
+
+    /** ¶7 consent to a change of the white paper only (no ¶59 register change pending). */
     public void approveWhitePaperChange(Clock clock) {
+        if (pendingRegisterChange().isPresent()) {
+            throw new IllegalStateException("a register change (¶59) is pending: approve it with the collateral check");
+        }
+        approveWhitePaperChange(null, clock);
+    }
+
+    /**
+     * ¶7 consent; with a pending ¶59 change the register is changed now — the quantity and / or nominal value — after
+     * checking it again against what happened meanwhile and against the collateral for the new volume (¶3-5).
+     */
+    public void approveWhitePaperChange(CollateralCheck coverageAfterChange, Clock clock) {
         require(pendingWhitePaperSha256 != null, "¶7", "no white paper change is awaiting an answer");
+        Optional<RegisterChange> change = pendingRegisterChange();
+        if (change.isPresent()) {
+            checkRegisterChange(change.get());
+            Objects.requireNonNull(coverageAfterChange, "coverageAfterChange");
+            if (!coverageAfterChange.covered()) {
+                throw new RuleViolation("¶3-5", "after the change the collateral would not cover the emission: "
+                        + String.join("; ", coverageAfterChange.problems()), coverageAfterChange.problems());
+            }
+        }
+        LocalDate today = today(clock);
         whitePaperSha256 = pendingWhitePaperSha256;
         pendingWhitePaperSha256 = null;
         whitePaperChangeRequestedOn = null;
-        record(new EmissionEvent.WhitePaperChangeApproved(today(clock), whitePaperSha256), clock);
+        record(new EmissionEvent.WhitePaperChangeApproved(today, whitePaperSha256), clock);
+        change.ifPresent(c -> {
+            BigInteger quantityBefore = quantity;
+            BigDecimal nominalBefore = nominalValue;
+            quantity = c.quantityOr(quantity);
+            nominalValue = c.nominalValueOr(nominalValue);
+            pendingQuantity = null;
+            pendingNominalValue = null;
+            record(new EmissionEvent.RegisterAmended(today, quantityBefore, quantity, nominalBefore.stripTrailingZeros().toPlainString(),
+                    nominalValue.stripTrailingZeros().toPlainString(), terms().onChainSupply(), whitePaperSha256), clock);
+        });
     }
 
     public void refuseWhitePaperChange(String reasons, Clock clock) {
@@ -318,6 +389,9 @@ public class Emission {
         String proposed = pendingWhitePaperSha256;
         pendingWhitePaperSha256 = null;
         whitePaperChangeRequestedOn = null;
+        // ¶59: without consent the register, and so the quantity and nominal value, stay as they are.
+        pendingQuantity = null;
+        pendingNominalValue = null;
         record(new EmissionEvent.WhitePaperChangeRefused(today(clock), proposed, reasons), clock);
     }
 

@@ -169,10 +169,15 @@ class EmissionController {
     }
 
     @PostMapping("/{id}/white-paper-changes")
-    @Operation(summary = "Request a white paper change (¶7)", description = "The regulator answers within 10 working days.")
+    @Operation(summary = "Request a white paper change (¶7), optionally changing quantity / nominal value (¶59)",
+            description = "The regulator answers within 10 working days. A new quantity or nominal value enters the register "
+                    + "only with the consent (¶59): until then the register keeps the old ones; on consent the change is "
+                    + "checked again (not below the minimum quantity ¶29, nor below what was placed or burned, uint256 ¶5) and "
+                    + "the collateral must cover the new volume (¶3-5).")
     ResponseEntity<EmissionView> requestWhitePaperChange(@PathVariable UUID id,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody DocumentRef body) {
-        return ok(service.requestWhitePaperChange(id, Versions.ifMatch(ifMatch), body.documentId(), actors.current()));
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody WhitePaperChangeRequest body) {
+        return ok(service.requestWhitePaperChange(id, Versions.ifMatch(ifMatch), body.documentId(), body.registerChange(),
+                actors.current()));
     }
 
     @PostMapping("/{id}/white-paper-changes/answer")

@@ -60,10 +60,26 @@ public sealed interface EmissionEvent {
         }
     }
 
-    record WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue) implements EmissionEvent {
-        public String paragraph() { return "¶7"; }
+    record WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue,
+            BigInteger proposedQuantity, String proposedNominalValue) implements EmissionEvent {
+        public WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue) {
+            this(requestedOn, proposedSha256, answerDue, null, null);
+        }
+        public String paragraph() { return proposedQuantity == null && proposedNominalValue == null ? "¶7" : "¶7, ¶59"; }
         public Map<String, Object> changes() {
-            return map("requestedOn", requestedOn, "proposedWhitePaperSha256", proposedSha256, "answerDue", answerDue);
+            return map("requestedOn", requestedOn, "proposedWhitePaperSha256", proposedSha256, "answerDue", answerDue,
+                    "proposedQuantity", proposedQuantity, "proposedNominalValue", proposedNominalValue);
+        }
+    }
+
+    /** ¶59: the register is changed — quantity and / or nominal value — on the regulator's consent to the ¶7 change. */
+    record RegisterAmended(LocalDate amendedOn, BigInteger quantityBefore, BigInteger quantity, String nominalValueBefore,
+            String nominalValue, BigInteger onChainSupply, String whitePaperSha256) implements EmissionEvent {
+        public String paragraph() { return "¶7, ¶59, ¶62, ¶65"; }
+        public Map<String, Object> changes() {
+            return map("amendedOn", amendedOn, "quantityBefore", quantityBefore, "quantity", quantity,
+                    "nominalValueBefore", nominalValueBefore, "nominalValue", nominalValue, "onChainSupply", onChainSupply,
+                    "whitePaperSha256", whitePaperSha256);
         }
     }
 

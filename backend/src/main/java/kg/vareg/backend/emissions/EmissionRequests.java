@@ -89,6 +89,17 @@ public final class EmissionRequests {
 
     public record DocumentRef(@NotNull UUID documentId) {}
 
+    /**
+     * ¶7 with ¶59: the changed white paper (a WHITE_PAPER_CHANGE document) and, optionally, the new quantity and / or
+     * nominal value — changed in the register only when the regulator consents.
+     */
+    public record WhitePaperChangeRequest(@NotNull UUID documentId, @Positive BigInteger quantity,
+            @Positive @Digits(integer = 20, fraction = 18) BigDecimal nominalValue) {
+        RegisterChange registerChange() {
+            return quantity == null && nominalValue == null ? null : new RegisterChange(quantity, nominalValue);
+        }
+    }
+
     public record WhitePaperAnswer(@NotNull Boolean approve, @Size(max = 10000) String reasons) {}
 
     public record OfferRequest(@NotNull LocalDate disclosedOn,

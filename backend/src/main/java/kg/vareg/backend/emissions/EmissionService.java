@@ -238,7 +238,12 @@ public class EmissionService {
     }
 
     private CollateralCheck assessCollateral(Emission e) {
-        CoverageAssessment a = collateralPolicy.assess(e.terms().totalNominalValue(), e.nominalCurrency(),
+        return assessCollateral(e, e.terms().totalNominalValue());
+    }
+
+    /** The policy's verdict for a given emission volume (¶3-5), the appraisal window judged as at filing (¶3-6). */
+    private CollateralCheck assessCollateral(Emission e, BigDecimal totalNominalValue) {
+        CoverageAssessment a = collateralPolicy.assess(totalNominalValue, e.nominalCurrency(),
                 e.collateral().stream().map(CollateralLine::toItem).toList(),
                 e.submittedOn().orElse(LocalDate.now(clock)), kg.vareg.backend.collateral.ExchangeRates.none());
         return new CollateralCheck(a.secured(), a.violations().stream().map(Object::toString).toList(), a.steps());
@@ -253,9 +258,15 @@ public class EmissionService {
 
     @Transactional
     public Emission requestWhitePaperChange(UUID id, Optional<Long> v, UUID documentId, CurrentActor actor) {
+        return requestWhitePaperChange(id, v, documentId, null, actor);
+    }
+
+    /** ¶7, with an optional ¶59 change of the quantity / nominal value made in the register on consent. */
+    @Transactional
+    public Emission requestWhitePaperChange(UUID id, Optional<Long> v, UUID documentId, RegisterChange change, CurrentActor actor) {
         return change(id, v, actor, ISSUER, "the issuer requests white paper changes (¶7)", (e, docs) -> {
             StoredDocument d = documents.basis(e.id(), documentId, "documentId", DocumentKind.WHITE_PAPER_CHANGE);
-            e.requestWhitePaperChange(d.sha256(), calendar, clock);
+            e.requestWhitePaperChange(d.sha256(), change, calendar, clock);
             docs.add(d);
         });
     }
@@ -263,8 +274,14 @@ public class EmissionService {
     @Transactional
     public Emission answerWhitePaperChange(UUID id, Optional<Long> v, boolean approve, String reasons, CurrentActor actor) {
         return change(id, v, actor, REGISTRAR, "the regulator answers white paper changes (¶7)", (e, docs) -> {
-            if (approve) e.approveWhitePaperChange(clock);
-            else e.refuseWhitePaperChange(reasons, clock);
+            if (approve) {
+                // ¶59 / ¶3-5: a new volume must still be covered by the collateral.
+                CollateralCheck after = e.pendingRegisterChange().map(c -> assessCollateral(e,
+                        c.nominalValueOr(e.nominalValue()).multiply(new BigDecimal(c.quantityOr(e.quantity()))))).orElse(null);
+                e.approveWhitePaperChange(after, clock);
+            } else {
+                e.refuseWhitePaperChange(reasons, clock);
+            }
         });
     }
 
@@ -497,7 +514,7 @@ public class EmissionService {
         List<Map<String, Object>> journalEvents = new ArrayList<>();
         for (EmissionEvent ev : events) {
             Map<String, Object> changes = new LinkedHashMap<>(ev.changes());
-            if (ev instanceof EmissionEvent.EmissionRegistered) {
+            if (ev instanceof EmissionEvent.EmissionRegistered || ev instanceof EmissionEvent.RegisterAmended) {
                 // ¶62: the register entry's public content enters the journal with the registration.
                 changes.put("entry", registerEntryFields(e));
             }

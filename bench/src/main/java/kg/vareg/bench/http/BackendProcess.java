@@ -49,8 +49,8 @@ public final class BackendProcess implements AutoCloseable {
                 "--spring.datasource.url=" + db.jdbcUrl(), "--spring.datasource.username=" + db.user(),
                 "--spring.datasource.password=" + db.password(), "--vareg.chain.rpc-url=http://127.0.0.1:1",
                 "--vareg.chain.chain-id=31337", "--logging.level.root=WARN",
-                // The public per-address rate limit (docs/security.md) would answer 429 to a load that comes from
-                // ONE address; the benchmark measures what the server answers for many clients, so it is off here.
+                // All load comes from one client address: the public per-address rate limit (a protection,
+                // docs/security.md T6) would answer 429 to nearly everything; the benchmark measures the server.
                 "--vareg.security.rate-limit.enabled=false"));
         Files.createDirectories(log.toAbsolutePath().getParent());
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)

@@ -1,5 +1,10 @@
 package kg.vareg.backend.exchanges;
 
+import java.time.Duration;
+import java.util.Optional;
+import kg.vareg.backend.security.Problems;
+import kg.vareg.backend.security.RateLimiter;
+
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,9 +24,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ExchangeApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Api-Key";
     private final ExchangeApiKeys keys;
+    private final RateLimiter perKey;
+    private final RateLimiter failuresPerAddress;
 
-    ExchangeApiKeyFilter(ExchangeApiKeys keys) {
+    /**
+     * @param perKey            requests allowed per API key (valid keys skip the public per-address limit)
+     * @param failuresPerAddress wrong keys allowed per client address, so key guessing stays slow and cheap
+     */
+    ExchangeApiKeyFilter(ExchangeApiKeys keys, RateLimiter perKey, RateLimiter failuresPerAddress) {
         this.keys = keys;
+        this.perKey = perKey;
+        this.failuresPerAddress = failuresPerAddress;
     }
 
     @Override
@@ -32,9 +45,20 @@ final class ExchangeApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        Optional<Duration> blocked = failuresPerAddress.peekWait(request.getRemoteAddr());
+        if (blocked.isPresent()) {
+            Problems.tooMany(response, blocked.get(), "rate-limited", "too many wrong API keys from this address");
+            return;
+        }
         var exchange = keys.authenticate(presented.strip());
         if (exchange.isEmpty()) {
+            failuresPerAddress.tryConsume(request.getRemoteAddr());
             ExchangeSecurityConfiguration.unauthorized(response, "the API key is unknown, malformed or revoked");
+            return;
+        }
+        Optional<Duration> wait = perKey.tryConsume(ExchangeApiKeys.keyIdOf(presented.strip()));
+        if (wait.isPresent()) {
+            Problems.tooMany(response, wait.get(), "rate-limited", "this API key sent too many requests");
             return;
         }
         var auth = new UsernamePasswordAuthenticationToken("exchange:" + exchange.get(), null,

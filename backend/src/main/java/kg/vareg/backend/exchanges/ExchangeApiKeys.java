@@ -52,12 +52,17 @@ public final class ExchangeApiKeys {
         return new IssuedKey(id, keyId, exchangeName.strip(), "vrg_" + keyId + "_" + secretText);
     }
 
+    /** The public key id inside a well-formed presented key ({@code vrg_<keyId>_<secret>}). */
+    static String keyIdOf(String presented) {
+        return presented.substring(4, 16);
+    }
+
     /** The exchange a presented key belongs to, if the key is well-formed, known, matching and not revoked. */
     public Optional<String> authenticate(String presented) {
         if (presented == null || !presented.matches("vrg_[0-9a-f]{12}_[A-Za-z0-9_-]{43}")) {
             return Optional.empty();
         }
-        String keyId = presented.substring(4, 16);
+        String keyId = keyIdOf(presented);
         String secret = presented.substring(17);
         record Row(String exchange, byte[] hash) {}
         Optional<Row> row = jdbc.sql("SELECT exchange_name, secret_sha256 FROM registry.exchange_api_key WHERE key_id = ? AND revoked_at IS NULL")

@@ -1,5 +1,8 @@
 package kg.vareg.backend.exchanges;
 
+import kg.vareg.backend.security.RateLimiter;
+import kg.vareg.backend.security.SecurityProperties;
+
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,12 +34,16 @@ class ExchangeSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain exchangeApi(HttpSecurity http, ExchangeApiKeys keys) throws Exception {
+    SecurityFilterChain exchangeApi(HttpSecurity http, ExchangeApiKeys keys, SecurityProperties security) throws Exception {
+        SecurityProperties.RateLimit limit = security.exchangeRateLimit();
+        RateLimiter perKey = new RateLimiter(limit.enabled() ? limit.capacity() : Long.MAX_VALUE / 4,
+                limit.enabled() ? limit.refill() : Long.MAX_VALUE / 4, limit.period());
+        RateLimiter wrongKeys = new RateLimiter(20, 20, java.time.Duration.ofMinutes(1));
         http.securityMatcher("/api/v1/tokens/**", "/api/v1/exchange-keys/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/exchange-keys/**").hasAnyRole("REGISTRAR", "SUPERVISOR")
                         .anyRequest().hasAnyRole("EXCHANGE", "REGISTRAR", "SUPERVISOR"))
-                .addFilterBefore(new ExchangeApiKeyFilter(keys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ExchangeApiKeyFilter(keys, perKey, wrongKeys), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, "send an exchange API key in the X-Api-Key header")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {

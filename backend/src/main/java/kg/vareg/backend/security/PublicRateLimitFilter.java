@@ -33,7 +33,9 @@ class PublicRateLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getServletPath();
-        return !enabled || request.getHeader("Authorization") != null || path.startsWith("/actuator/health");
+        // Exchange API keys have their own, per-key bucket (exchanges.ExchangeApiKeyFilter).
+        return !enabled || request.getHeader("Authorization") != null || request.getHeader("X-Api-Key") != null
+                || path.startsWith("/actuator/health");
     }
 
     @Override

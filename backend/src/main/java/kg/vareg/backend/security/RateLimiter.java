@@ -25,6 +25,15 @@ public final class RateLimiter {
         this.buckets = Caffeine.newBuilder().maximumSize(200_000).expireAfterAccess(period.multipliedBy(10)).build();
     }
 
+    /** Without consuming: empty when a token is available; otherwise the time until one is. */
+    public Optional<Duration> peekWait(String key) {
+        Bucket bucket = buckets.getIfPresent(key);
+        if (bucket == null || bucket.getAvailableTokens() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofNanos(bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    }
+
     /** Empty when allowed; otherwise the time until a token is available. */
     public Optional<Duration> tryConsume(String key) {
         Bucket bucket = buckets.get(key, k -> Bucket.builder()

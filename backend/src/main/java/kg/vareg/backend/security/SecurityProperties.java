@@ -8,15 +8,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param login      login throttling: failures allowed per account and per client address within the window
  * @param rateLimit  public endpoints (no login): requests per client address, as a token bucket
+ * @param exchangeRateLimit exchange API: requests per API key, as a token bucket (keys skip the per-address limit)
  * @param oidc       the OpenID Connect resource-server option (off unless issuer-uri is set)
  * @param uploads    document uploads
  */
 @ConfigurationProperties("vareg.security")
-public record SecurityProperties(Login login, RateLimit rateLimit, Oidc oidc, Uploads uploads) {
+public record SecurityProperties(Login login, RateLimit rateLimit, RateLimit exchangeRateLimit, Oidc oidc, Uploads uploads) {
 
     public SecurityProperties {
         if (login == null) login = new Login(10, 50, Duration.ofMinutes(15));
         if (rateLimit == null) rateLimit = new RateLimit(true, 300, 300, Duration.ofMinutes(1));
+        if (exchangeRateLimit == null) exchangeRateLimit = new RateLimit(true, 1200, 1200, Duration.ofMinutes(1));
         if (oidc == null) oidc = new Oidc("", "roles", "preferred_username", "vareg_issuer_id");
         if (uploads == null) uploads = new Uploads(java.util.List.of());
     }

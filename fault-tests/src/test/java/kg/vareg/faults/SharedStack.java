@@ -30,9 +30,7 @@ final class SharedStack {
         this.chain = AnvilNode.startPersistent(FreePort.find(), AnvilNode.DEFAULT_CHAIN_ID, dir.resolve("chain/state.json"),
                 dir.resolve("logs/anvil.log"));
         Db db = db("vareg");
-        this.stack = Stack.start(dir, db, chain, chain.account(5), List.of(
-                // A SIGKILLed leader's lease ends after this (production default PT2M); see docs/faults.md.
-                "--vareg.anchoring.lock-at-most-for=PT15S"));
+        this.stack = Stack.start(dir, db, chain, chain.account(5), List.of());
     }
 
     static synchronized SharedStack get() throws Exception {

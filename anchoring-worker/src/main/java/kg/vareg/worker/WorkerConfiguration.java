@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Optional;
 import kg.vareg.common.chain.ChainClient;
 import kg.vareg.common.logstore.LogQueries;
+import kg.vareg.common.logstore.VerifierKeys;
 import kg.vareg.ledger.checkpoint.NoteSigner;
 import kg.vareg.worker.anchoring.AnchorContract;
 import kg.vareg.worker.anchoring.AnchorContractProperties;
@@ -19,6 +20,7 @@ import kg.vareg.worker.anchoring.AnchoringProperties;
 import kg.vareg.worker.anchoring.AnchoringState;
 import kg.vareg.worker.checkpoint.CheckpointProperties;
 import kg.vareg.worker.checkpoint.CheckpointSigningKey;
+import kg.vareg.worker.checkpoint.VerifierKeyPublication;
 import kg.vareg.worker.integration.JournalIntegration;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
@@ -54,6 +56,12 @@ public class WorkerConfiguration {
     @Bean
     NoteSigner checkpointSigner(CheckpointProperties props) {
         return CheckpointSigningKey.load(props, new SecureRandom());
+    }
+
+    /** The public half of the signing key, recorded at start for the backend to publish (docs/anchoring.md, "Keys"). */
+    @Bean
+    VerifierKeyPublication verifierKeyPublication(JdbcTemplate jdbc, NoteSigner signer) {
+        return new VerifierKeyPublication(new VerifierKeys(jdbc), signer);
     }
 
     @Bean

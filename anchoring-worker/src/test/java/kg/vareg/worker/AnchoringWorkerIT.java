@@ -84,6 +84,12 @@ class AnchoringWorkerIT {
             Checkpoint cp = Checkpoint.parse(key.open(q.checkpoint(7).orElseThrow().signedNote()));
             assertThat(cp.size()).isEqualTo(7);
             assertThat(cp.root()).isEqualTo(root);
+            // ... and the worker recorded that same key in the log schema at start, for the backend to publish
+            assertThat(new kg.vareg.common.logstore.VerifierKeys(jdbc).all()).singleElement().satisfies(k -> {
+                assertThat(k.verifierKey()).isEqualTo(key.encode());
+                assertThat(k.keyId()).isEqualTo(String.format("%08x", key.keyId()));
+                assertThat(k.current()).isTrue();
+            });
 
             // Proofs from the PostgreSQL store verify against that root.
             PostgresHashStore store = PostgresHashStore.open(jdbc);

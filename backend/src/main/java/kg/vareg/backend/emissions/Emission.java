@@ -93,6 +93,13 @@ public class Emission {
     private UUID collateralManagerId;
     @Column(name = "pledgor_waiver_terms")
     private String pledgorWaiverTerms;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "token_profile")
+    private TokenEventProfile tokenProfile;
+    @Column(name = "token_name")
+    private String tokenName;
+    @Column(name = "token_symbol")
+    private String tokenSymbol;
 
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "emission_collateral", joinColumns = @JoinColumn(name = "emission_id"))
@@ -200,6 +207,9 @@ public class Emission {
         tokenAddress = t.tokenAddress();
         collateralManagerId = t.collateralManagerId();
         pledgorWaiverTerms = t.pledgorWaiverTerms();
+        tokenProfile = t.token().profile();
+        tokenName = t.token().name();
+        tokenSymbol = t.token().symbol();
         collateral.clear();
         collateral.addAll(lines);
     }
@@ -208,7 +218,8 @@ public class Emission {
     public EmissionTerms terms() {
         return new EmissionTerms(vaType, quantity, minimumQuantity, tokenDecimals, nominalValue, nominalCurrency,
                 placementPrice, placementStart, placementEnd, placementTerms, presaleTerms, circulationTerms,
-                holdersRights, blockchain, issuerWallet, tokenAddress, collateralManagerId, pledgorWaiverTerms);
+                holdersRights, blockchain, issuerWallet, tokenAddress, collateralManagerId, pledgorWaiverTerms,
+                new OnChainToken(tokenProfile, tokenName, tokenSymbol));
     }
 
     // ---------------------------------------------------------------- ¶9-10 submission

@@ -65,12 +65,17 @@ public final class EmissionRequests {
             UUID collateralManagerId,
             @Size(max = 10000) String pledgorWaiverTerms,
             @NotNull @Size(max = 50) List<@Valid @NotNull CollateralRequest> collateral,
-            Long version) {
+            Long version,
+            // optional (¶5 technical data), checked by the on-chain verifier: docs/verifier.md
+            TokenEventProfile tokenProfile,
+            @Size(min = 1, max = 100) @Pattern(regexp = "^\\P{Cntrl}*$", message = "must not contain control characters") String tokenName,
+            @Size(min = 1, max = 20) @Pattern(regexp = "^\\P{Cntrl}*$", message = "must not contain control characters") String tokenSymbol) {
 
         EmissionTerms terms() {
             return new EmissionTerms(vaType, quantity, minimumQuantity, tokenDecimals, nominalValue, nominalCurrency,
                     placementPrice, placementStart, placementEnd, placementTerms, presaleTerms, circulationTerms,
-                    holdersRights, blockchain, issuerWallet, tokenAddress, collateralManagerId, pledgorWaiverTerms);
+                    holdersRights, blockchain, issuerWallet, tokenAddress, collateralManagerId, pledgorWaiverTerms,
+                    new OnChainToken(tokenProfile, tokenName, tokenSymbol));
         }
 
         List<CollateralLine> lines() {

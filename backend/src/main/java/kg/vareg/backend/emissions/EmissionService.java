@@ -157,6 +157,11 @@ public class EmissionService {
         m.put("blockchain", e.blockchain());
         m.put("issuerWallet", e.issuerWallet());
         m.put("tokenAddress", e.tokenAddress());
+        // declared token metadata only when given, so the digest of applications without it stays as before
+        OnChainToken token = e.terms().token();
+        if (token.profile() != null) m.put("tokenProfile", token.profile().name());
+        if (token.name() != null) m.put("tokenName", token.name());
+        if (token.symbol() != null) m.put("tokenSymbol", token.symbol());
         return m;
     }
 

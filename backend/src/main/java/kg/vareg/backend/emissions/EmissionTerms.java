@@ -28,12 +28,24 @@ public record EmissionTerms(
         String issuerWallet,
         String tokenAddress,
         UUID collateralManagerId,
-        String pledgorWaiverTerms) {
+        String pledgorWaiverTerms,
+        OnChainToken token) {
 
     /** uint256: the largest supply an ERC-20 can hold. */
     static final BigInteger UINT256_MAX = BigInteger.TWO.pow(256).subtract(BigInteger.ONE);
 
+    /** Decision data without declared token metadata (profile, ERC-20 name and symbol). */
+    public EmissionTerms(VirtualAssetType vaType, BigInteger quantity, BigInteger minimumQuantity, int tokenDecimals,
+            BigDecimal nominalValue, String nominalCurrency, String placementPrice, LocalDate placementStart,
+            LocalDate placementEnd, String placementTerms, String presaleTerms, String circulationTerms, String holdersRights,
+            String blockchain, String issuerWallet, String tokenAddress, UUID collateralManagerId, String pledgorWaiverTerms) {
+        this(vaType, quantity, minimumQuantity, tokenDecimals, nominalValue, nominalCurrency, placementPrice, placementStart,
+                placementEnd, placementTerms, presaleTerms, circulationTerms, holdersRights, blockchain, issuerWallet,
+                tokenAddress, collateralManagerId, pledgorWaiverTerms, OnChainToken.UNDECLARED);
+    }
+
     public EmissionTerms {
+        token = token == null ? OnChainToken.UNDECLARED : token;
         if (quantity == null || quantity.signum() <= 0) {
             throw new RuleViolation("¶5", "the quantity of virtual assets must be a positive whole number");
         }

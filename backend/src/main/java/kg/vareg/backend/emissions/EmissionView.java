@@ -15,7 +15,7 @@ public record EmissionView(UUID id, long version, UUID issuerId, String state, S
         LocalDate offerDisclosedOn, String offerUrl, LocalDate placementStartedOn, LocalDate resultsReportedOn,
         String placedQuantity, BigDecimal proceeds, LocalDate actualPlacementEnd, LocalDate resultsDecidedOn,
         String successGround, LocalDate cureDeadline, String cureBreaches, String burnedQuantity,
-        String unplacedRemaining, LocalDate numberCancelledOn) {
+        String unplacedRemaining, LocalDate numberCancelledOn, String tokenProfile, String tokenName, String tokenSymbol) {
 
     public record CollateralView(String type, BigDecimal appraisedValue, String currency, LocalDate appraisalDate,
             LocalDate registeredOn, String registeredWith, String description) {}
@@ -35,6 +35,8 @@ public record EmissionView(UUID id, long version, UUID issuerId, String state, S
                 e.placedQuantity().map(Object::toString).orElse(null), e.proceeds().map(BigDecimal::stripTrailingZeros).orElse(null),
                 e.actualPlacementEnd().orElse(null), e.resultsDecidedOn().orElse(null),
                 e.successGround().map(Enum::name).orElse(null), e.cureDeadline().orElse(null), e.cureBreaches().orElse(null),
-                e.burnedQuantity().toString(), e.unplacedRemaining().toString(), e.numberCancelledOn().orElse(null));
+                e.burnedQuantity().toString(), e.unplacedRemaining().toString(), e.numberCancelledOn().orElse(null),
+                e.terms().token().profile() == null ? null : e.terms().token().profile().name(), e.terms().token().name(),
+                e.terms().token().symbol());
     }
 }

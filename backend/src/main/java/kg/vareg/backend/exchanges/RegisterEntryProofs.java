@@ -5,9 +5,8 @@ import java.util.Optional;
 
 /**
  * The proof that ties a register entry to the latest anchored checkpoint (inclusion proof + signed
- * checkpoint + anchor transaction). Supplied by the anchoring/proof feature; until it is wired, the
- * exchange API says so in the {@code proof} field. TODO(integrator): adapter over the proof API of the
- * anchoring branch (docs/exchange-api.md, "proof").
+ * checkpoint + anchor transaction), as the exchange API's {@code proof} field. Implemented by
+ * {@link ProofApiRegisterEntryProofs} over the proof feature's facade (docs/exchange-api.md, "proof").
  */
 public interface RegisterEntryProofs {
 

@@ -14,7 +14,8 @@ import java.util.Map;
  * @param verification the last block the verifier checked, and what the chain showed there; null before the first check
  * @param openFindings the verifier's open findings on this token
  * @param chainFindings open findings on the chain itself (unreachable, lagging): the answer may be stale
- * @param proof ties the answer to the latest anchored checkpoint; {@code {"status":"NOT_AVAILABLE"}} until wired
+ * @param proof ties the answer to the latest anchored checkpoint: status ANCHORED (with the inclusion proof, signed
+ *     checkpoint note, anchor and pendingChanges), NOT_ANCHORED, NO_ENTRY or NOT_REGISTERED (docs/exchange-api.md)
  */
 public record TokenStatus(
         Chain chain,

@@ -49,11 +49,11 @@ public final class TokenStatusService {
         TokenStatus.Verification v = verification.verifiedState(chainId, token).map(s -> new TokenStatus.Verification(
                 s.block(), s.blockHash(), text(s.totalSupply()), text(s.supplyFromEvents()), text(s.issuerBalance()),
                 s.proxyKind(), s.implementation(), s.verifiedAt())).orElse(null);
+        // NOT_AVAILABLE only where no RegisterEntryProofs bean exists (the backend always has ProofApiRegisterEntryProofs)
         Map<String, Object> proof = proofs.flatMap(p -> p.latestFor(t.registrationNumber())).orElseGet(() -> {
             Map<String, Object> todo = new LinkedHashMap<>();
             todo.put("status", "NOT_AVAILABLE");
-            todo.put("detail", "the inclusion proof against the latest anchored checkpoint is not wired yet; "
-                    + "verify the entry with the public proof API and vareg-verify meanwhile");
+            todo.put("detail", "this instance has no proof source; verify the entry with the public proof API and vareg-verify");
             return todo;
         });
         return new TokenStatus(chainView, token, true, t.registrationNumber(), t.phase().name(), t.vaType(),

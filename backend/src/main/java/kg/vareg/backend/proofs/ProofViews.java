@@ -46,4 +46,20 @@ final class ProofViews {
     @Schema(description = "Register entries carrying a document's SHA-256")
     record DocumentVerificationView(String sha256, int matches, List<EntryView> entries) {
     }
+
+    @Schema(description = "A checkpoint signer's public verifier key")
+    record VerifierKeyView(
+            @Schema(description = "c2sp.org/signed-note verifier key: <name>+<8 hex key id>+<base64(0x01 || public key)>")
+            String verifierKey,
+            @Schema(description = "key name = the checkpoint origin, as on the note's signature line") String name,
+            @Schema(description = "key id, 8 hex digits: SHA-256(name || 0x0A || 0x01 || public key)[:4]") String keyId,
+            @Schema(description = "always Ed25519") String algorithm,
+            @Schema(description = "base64 of the raw 32-byte Ed25519 public key (WebCrypto importKey 'raw')") String publicKey,
+            Instant firstStartedAt, Instant lastStartedAt,
+            @Schema(description = "the key of the most recent worker start") boolean current) {
+    }
+
+    @Schema(description = "Published checkpoint verifier keys, the current one first")
+    record VerifierKeysView(List<VerifierKeyView> keys) {
+    }
 }

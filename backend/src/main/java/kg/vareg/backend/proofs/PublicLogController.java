@@ -38,6 +38,14 @@ class PublicLogController {
         this.service = service;
     }
 
+    @GetMapping("/api/v1/public/log/verifier-keys")
+    @Operation(summary = "The checkpoint signers' public Ed25519 verifier keys (c2sp.org/signed-note "
+            + "name+keyid+base64), as the anchoring worker recorded them when it started; the current key first. "
+            + "Older keys stay listed so checkpoints signed before a rotation remain verifiable.")
+    ProofViews.VerifierKeysView verifierKeys() {
+        return service.verifierKeys();
+    }
+
     @GetMapping("/api/v1/public/log/entries/{index}")
     @Operation(summary = "A log entry by index, with its canonical bytes and its inclusion proof to the latest "
             + "anchored checkpoint (the proof is absent while the entry waits for its anchor)")

@@ -14,6 +14,7 @@ import kg.vareg.common.logstore.CheckpointRecord;
 import kg.vareg.common.logstore.LeafRecord;
 import kg.vareg.common.logstore.LogQueries;
 import kg.vareg.common.logstore.PostgresHashStore;
+import kg.vareg.common.logstore.VerifierKeys;
 import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.merkle.ConsistencyProof;
 import kg.vareg.ledger.merkle.InclusionProof;
@@ -143,6 +144,13 @@ class PublicLogService {
         return new DocumentVerificationView(doc.toHex(), entries.size(), entries);
     }
 
+    ProofViews.VerifierKeysView verifierKeys() {
+        return new ProofViews.VerifierKeysView(new VerifierKeys(jdbc).all().stream()
+                .map(k -> new ProofViews.VerifierKeyView(k.verifierKey(), k.name(), k.keyId(), "Ed25519",
+                        Base64.getEncoder().encodeToString(k.publicKey()), k.firstStartedAt(), k.lastStartedAt(), k.current()))
+                .toList());
+    }
+
     private EntryView view(LeafRecord leaf) {
         JournalRow row = journal(leaf.journalId());
         Optional<Long> anchored = anchoredSize();
@@ -168,6 +176,11 @@ class PublicLogService {
                                 rs.getObject(5, Timestamp.class).toInstant()), id)
                 .stream().findFirst()
                 .orElseThrow(() -> new IllegalStateException("log leaf points at missing journal row " + id));
+    }
+
+    /** The size of the latest checkpoint anchored with K confirmations, if any. */
+    Optional<Long> anchoredTreeSize() {
+        return anchoredSize();
     }
 
     private Optional<Long> anchoredSize() {

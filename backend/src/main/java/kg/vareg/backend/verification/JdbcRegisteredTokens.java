@@ -15,8 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (read-only). Every emission that has (or had) a registration number is watched, cancelled ones too
  * (¶45-47, ¶53: their VAs must be withdrawn). The blockchain named in the decision (¶5) is mapped to a
  * watched chain by name; an emission on a chain nobody configured is logged and skipped.
- * The register has no column for the token profile or the expected name/symbol yet: TRANSFER is assumed
- * and the name/symbol checks are skipped (decimals are checked).
+ * The token profile and the expected ERC-20 name/symbol are the issuer's optional declarations in the application
+ * (emissions.OnChainToken, columns token_profile/token_name/token_symbol): without a profile TRANSFER is assumed,
+ * without a name or symbol that check is skipped (decimals are always checked).
  */
 final class JdbcRegisteredTokens implements RegisteredTokens {
     private static final Logger log = LoggerFactory.getLogger(JdbcRegisteredTokens.class);
@@ -25,7 +26,8 @@ final class JdbcRegisteredTokens implements RegisteredTokens {
                    e.token_decimals, e.va_type, e.state, e.placement_start, e.placement_end, e.placed_quantity,
                    (SELECT max(h.occurred_at) FROM registry.emission_event h WHERE h.emission_id = e.id AND h.type IN
                        ('EmissionSuspended', 'EmissionDeclaredUnsuccessful', 'EmissionDeclaredInvalid',
-                        'EmissionDeclaredNotGenuine', 'EmissionCancelled', 'RegistrationNumberCancelled')) AS phase_since
+                        'EmissionDeclaredNotGenuine', 'EmissionCancelled', 'RegistrationNumberCancelled')) AS phase_since,
+                   e.token_profile, e.token_name, e.token_symbol
             FROM registry.emission e
             WHERE e.registration_number IS NOT NULL AND e.token_address IS NOT NULL AND e.issuer_wallet IS NOT NULL""";
 
@@ -66,14 +68,19 @@ final class JdbcRegisteredTokens implements RegisteredTokens {
         Timestamp since = rs.getTimestamp(12);
         try {
             return Optional.of(new MonitoredToken(rs.getString(1), chain.get().chainId(), rs.getString(3), rs.getString(4),
-                    rs.getBigDecimal(5).toBigIntegerExact().multiply(scale), decimals, null, null, rs.getString(7),
-                    phase(rs.getString(8)), since == null ? null : since.toInstant(),
+                    rs.getBigDecimal(5).toBigIntegerExact().multiply(scale), decimals, rs.getString(14), rs.getString(15),
+                    rs.getString(7), phase(rs.getString(8)), since == null ? null : since.toInstant(),
                     rs.getObject(9, java.time.LocalDate.class), rs.getObject(10, java.time.LocalDate.class),
-                    TokenProfile.TRANSFER, placed));
+                    profile(rs.getString(13)), placed));
         } catch (IllegalArgumentException badAddress) {
             log.warn("emission {}: {}", rs.getString(1), badAddress.getMessage());
             return Optional.empty();
         }
+    }
+
+    /** The register's declared profile (emissions.TokenEventProfile, same names); none declared = TRANSFER. */
+    static TokenProfile profile(String declared) {
+        return declared == null ? TokenProfile.TRANSFER : TokenProfile.valueOf(declared);
     }
 
     /** The register's states (emissions.EmissionState) as the verifier's phases. */

@@ -12,9 +12,9 @@ import kg.vareg.backend.security.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 
 /** Issuers, users and filed applications for the integration tests, created through the real API. */
-final class EmissionFixtures {
-    static final String PASSWORD = "correct horse battery staple";
-    static final List<String> LEGAL_ENTITY_PACKAGE = List.of("APPLICATION", "DECISION", "WHITE_PAPER",
+public final class EmissionFixtures {
+    public static final String PASSWORD = "correct horse battery staple";
+    public static final List<String> LEGAL_ENTITY_PACKAGE = List.of("APPLICATION", "DECISION", "WHITE_PAPER",
             "STATE_REGISTRATION_CERTIFICATE", "FOUNDING_DOCUMENTS", "FEE_PAYMENT_PROOF", "SECURITY_DOCUMENTS",
             "COLLATERAL_APPRAISAL", "COLLATERAL_REGISTRATION_PROOF", "FOUNDERS_QUESTIONNAIRES");
 
@@ -23,25 +23,25 @@ final class EmissionFixtures {
     private final RegisterClock clock;
     private static int counter;
 
-    EmissionFixtures(RegisterApi api, UserAccounts users, RegisterClock clock) {
+    public EmissionFixtures(RegisterApi api, UserAccounts users, RegisterClock clock) {
         this.api = api;
         this.users = users;
         this.clock = clock;
     }
 
-    void at(LocalDate day) {
+    public void at(LocalDate day) {
         clock.setTo(ZonedDateTime.of(day, LocalTime.of(10, 0), RegisterClock.ZONE).toInstant());
     }
 
-    synchronized String newUser(ActorRole role, UUID issuerId) {
+    public synchronized String newUser(ActorRole role, UUID issuerId) {
         String name = role.name().toLowerCase() + "-" + (++counter) + "-" + UUID.randomUUID().toString().substring(0, 6);
         users.create(name, PASSWORD, role, issuerId);
         return name;
     }
 
-    record IssuerRef(UUID id, String code, String user) {}
+    public record IssuerRef(UUID id, String code, String user) {}
 
-    IssuerRef issuer(String registrar) {
+    public IssuerRef issuer(String registrar) {
         String code = UUID.randomUUID().toString().replace("-", "").substring(0, 4).toUpperCase();
         var r = api.post(registrar, "/api/v1/issuers", Map.of("kind", "LEGAL_ENTITY", "fullName", "Issuer " + code + " LLC",
                 "legalForm", "limited liability company", "stateRegistrationData", "Ministry of Justice No. 1234-" + code,
@@ -53,9 +53,13 @@ final class EmissionFixtures {
     }
 
     /** A draft with the complete ¶9 package filed. */
-    UUID completeDraft(IssuerRef issuer, LocalDate placementStart, LocalDate placementEnd, LocalDate collateralRegisteredOn) {
-        var r = api.post(issuer.user(), "/api/v1/emissions",
-                RegisterApi.application(issuer.id(), placementStart, placementEnd, collateralRegisteredOn)).expect(201);
+    public UUID completeDraft(IssuerRef issuer, LocalDate placementStart, LocalDate placementEnd, LocalDate collateralRegisteredOn) {
+        return completeDraft(issuer, RegisterApi.application(issuer.id(), placementStart, placementEnd, collateralRegisteredOn));
+    }
+
+    /** A draft of this application (see {@link RegisterApi#application}) with the complete ¶9 package filed. */
+    public UUID completeDraft(IssuerRef issuer, Map<String, Object> application) {
+        var r = api.post(issuer.user(), "/api/v1/emissions", application).expect(201);
         UUID id = UUID.fromString(r.text("id"));
         for (String kind : LEGAL_ENTITY_PACKAGE) {
             api.upload(issuer.user(), id, kind, kind.toLowerCase() + ".pdf",
@@ -65,12 +69,12 @@ final class EmissionFixtures {
     }
 
     /** ¶28: pays the 20% upfront part (total fee 0.01% of 1,000,000 KGS = 100 KGS → 20 KGS). */
-    void payUpfront(IssuerRef issuer, UUID id, LocalDate on) {
+    public void payUpfront(IssuerRef issuer, UUID id, LocalDate on) {
         api.post(issuer.user(), "/api/v1/emissions/" + id + "/fees/payments",
                 Map.of("paidOn", on.toString(), "amount", "20.00", "currency", "KGS")).expect(201);
     }
 
-    String doc(IssuerRef issuerOrNull, String user, UUID id, String kind) {
+    public String doc(IssuerRef issuerOrNull, String user, UUID id, String kind) {
         return api.upload(user, id, kind, kind.toLowerCase() + ".pdf", (kind + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8))
                 .expect(201).text("id");
     }

@@ -17,32 +17,32 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
 /** Real HTTP against the running backend (java.net.http), with Basic auth per call. */
-final class RegisterApi {
+public final class RegisterApi {
     private final HttpClient http = HttpClient.newHttpClient();
     private final String base;
     private final ObjectMapper json;
 
-    RegisterApi(int port, ObjectMapper json) {
+    public RegisterApi(int port, ObjectMapper json) {
         this.base = "http://localhost:" + port;
         this.json = json;
     }
 
-    record Response(int status, String body, java.net.http.HttpHeaders headers, ObjectMapper json) {
-        JsonNode node() {
+    public record Response(int status, String body, java.net.http.HttpHeaders headers, ObjectMapper json) {
+        public JsonNode node() {
             return json.readTree(body);
         }
 
-        String text(String field) {
+        public String text(String field) {
             return node().path(field).asString();
         }
 
-        Response expect(int expected) {
+        public Response expect(int expected) {
             assertThat(status).as(body).isEqualTo(expected);
             return this;
         }
     }
 
-    Response send(String user, String method, String path, String body, Map<String, String> headers) {
+    public Response send(String user, String method, String path, String body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) b.header("Content-Type", "application/json");
@@ -59,23 +59,23 @@ final class RegisterApi {
         }
     }
 
-    Response post(String user, String path, Object body) {
+    public Response post(String user, String path, Object body) {
         return send(user, "POST", path, body == null ? null : write(body), Map.of());
     }
 
-    Response postRaw(String user, String path, String raw) {
+    public Response postRaw(String user, String path, String raw) {
         return send(user, "POST", path, raw, Map.of());
     }
 
-    Response get(String user, String path) {
+    public Response get(String user, String path) {
         return send(user, "GET", path, null, Map.of());
     }
 
-    String write(Object body) {
+    public String write(Object body) {
         return json.writeValueAsString(body);
     }
 
-    Response upload(String user, UUID emission, String kind, String fileName, byte[] content) {
+    public Response upload(String user, UUID emission, String kind, String fileName, byte[] content) {
         String boundary = "vareg" + UUID.randomUUID();
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n" + kind + "\r\n"
                 + "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
@@ -100,7 +100,7 @@ final class RegisterApi {
     }
 
     /** The ¶5 decision data of a money-backed stablecoin, as a mutable map so tests can break single fields. */
-    static Map<String, Object> application(UUID issuerId, LocalDate placementStart, LocalDate placementEnd, LocalDate collateralRegisteredOn) {
+    public static Map<String, Object> application(UUID issuerId, LocalDate placementStart, LocalDate placementEnd, LocalDate collateralRegisteredOn) {
         Map<String, Object> m = new HashMap<>();
         m.put("issuerId", issuerId.toString());
         m.put("vaType", "STABLECOIN");

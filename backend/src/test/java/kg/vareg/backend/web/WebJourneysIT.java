@@ -2,6 +2,7 @@ package kg.vareg.backend.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigInteger;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,14 +30,12 @@ import kg.vareg.backend.security.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
-import kg.vareg.common.logstore.LogIntegrator;
-import kg.vareg.contracts.generated.RegistryAnchor;
+import kg.vareg.backend.support.LogAnchoring;
+import kg.vareg.backend.verification.SupplyVerifier;
+import kg.vareg.contracts.generated.TestIssuerToken;
 import kg.vareg.devstack.ContractDeployments;
 import kg.vareg.devstack.EvmNode;
-import kg.vareg.ledger.checkpoint.Checkpoint;
-import kg.vareg.ledger.checkpoint.NoteSigner;
 import kg.vareg.testsupport.TestChain;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -53,7 +51,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.web3j.crypto.Keys;
 import org.web3j.tx.gas.DefaultGasProvider;
 
 /**
@@ -64,7 +62,10 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * docs/screenshots. The methods run in order: each journey continues from the previous one.
  */
 @BackendIntegrationTest
-@TestPropertySource(properties = {"vareg.clock.adjustable=true", "vareg.web.public-base-url="})
+// The verifier's passes are driven by the test; the dev node stands in for the chain the decision names ("Ethereum").
+@TestPropertySource(properties = {"vareg.clock.adjustable=true", "vareg.web.public-base-url=", "vareg.verifier.scheduling=false",
+        "vareg.verifier.chains[0].chain-id=31337", "vareg.verifier.chains[0].name=Ethereum",
+        "vareg.verifier.chains[0].rpc-url=${vareg.chain.rpc-url}", "vareg.verifier.chains[0].confirmations=0"})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class WebJourneysIT {
@@ -74,7 +75,9 @@ class WebJourneysIT {
     static final List<String> PACKAGE = List.of("APPLICATION", "DECISION", "WHITE_PAPER", "STATE_REGISTRATION_CERTIFICATE",
             "FOUNDING_DOCUMENTS", "FEE_PAYMENT_PROOF", "SECURITY_DOCUMENTS", "COLLATERAL_APPRAISAL",
             "COLLATERAL_REGISTRATION_PROOF", "FOUNDERS_QUESTIONNAIRES");
-    static final String TOKEN = "0xfB6916095ca1df60bB79Ce92cE3Ea74c37c5d359";
+    static final int ISSUER_ACCOUNT = 3;
+    static final int BUYER_ACCOUNT = 4;
+    static final BigInteger MICRO = BigInteger.TEN.pow(6); // the token's 6 decimals
 
     @LocalServerPort int port;
     @Autowired JdbcTemplate jdbc;
@@ -83,6 +86,7 @@ class WebJourneysIT {
     @Autowired UserAccounts users;
     @Autowired IssuerService issuers;
     @Autowired RegisterClock clock;
+    @Autowired SupplyVerifier verifier;
 
     Path files;
     Browser b;
@@ -91,6 +95,12 @@ class WebJourneysIT {
     String issuerName;
     Path whitePaper;
     String number;
+    EvmNode node;
+    TestIssuerToken token;
+    /** The token contract (EIP-55), deployed on the dev node before the issuer files the application. */
+    String TOKEN;
+    String issuerWallet;
+    LogAnchoring log;
 
     @BeforeAll
     void start() throws Exception {
@@ -108,6 +118,17 @@ class WebJourneysIT {
         users.create(issuerUser, PASSWORD, ActorRole.ISSUER, issuer.id());
         files = Files.createTempDirectory("vareg-web-it-");
         b = new Browser(port);
+        node = TestChain.shared();
+        issuerWallet = Keys.toChecksumAddress(node.account(ISSUER_ACCOUNT).getAddress());
+        token = TestIssuerToken.deploy(node.web3j(), ContractDeployments.transactionManager(node.web3j(), node.account(0), node.chainId()),
+                new DefaultGasProvider(), "Ala-Too Som", "ATS", BigInteger.valueOf(6), issuerWallet).send();
+        TOKEN = Keys.toChecksumAddress(token.getContractAddress());
+    }
+
+    /** The token as its issuer's wallet sends to it. */
+    private TestIssuerToken asIssuer() {
+        return TestIssuerToken.load(token.getContractAddress(), node.web3j(),
+                ContractDeployments.transactionManager(node.web3j(), node.account(ISSUER_ACCOUNT), node.chainId()), new DefaultGasProvider());
     }
 
     @AfterAll
@@ -144,7 +165,7 @@ class WebJourneysIT {
         b.type("placementTerms", "public placement on a licensed crypto exchange");
         b.type("circulationTerms", "redeemable 1:1 in KGS at the issuer");
         b.type("blockchain", "Ethereum");
-        b.type("issuerWallet", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        b.type("issuerWallet", issuerWallet);
         b.type("tokenAddress", "0x123"); // wrong on purpose
         b.type("collateralValue", "1000000.00");
         js("collateralRegisteredOn", "2026-05-25");
@@ -169,7 +190,7 @@ class WebJourneysIT {
         b.type("placementTerms", "public placement on a licensed crypto exchange");
         b.type("circulationTerms", "redeemable 1:1 in KGS at the issuer");
         b.type("blockchain", "Ethereum");
-        b.type("issuerWallet", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed");
+        b.type("issuerWallet", issuerWallet);
         b.type("tokenAddress", TOKEN);
         b.type("collateralValue", "1000000.00");
         js("collateralRegisteredOn", "2026-05-25");
@@ -257,8 +278,37 @@ class WebJourneysIT {
         assertThat(b.text("#reg-number")).isEqualTo(number);
         assertThat(b.text("#entry-fields")).contains(issuerName).contains("1,000,000").contains("Stablecoin");
         assertThat(b.driver.getPageSource()).doesNotContain("Secret Founder"); // ¶66
+        // before the verifier has read the chain the page says so, and shows no numbers of its own
         assertThat(b.el("#chain-not-verified").isDisplayed()).isTrue();
+        assertThat(b.driver.findElements(By.id("chain-state"))).isEmpty();
         assertThat(b.driver.findElements(By.cssSelector("#history li")).size()).isGreaterThanOrEqualTo(3);
+
+        // the issuer mints 800,000 and places 300,000 on the dev node; the verifier's pass reads them (real logs, real state)
+        TestIssuerToken issuer = asIssuer();
+        var mint = issuer.mint(issuerWallet, BigInteger.valueOf(800_000).multiply(MICRO)).send();
+        issuer.transfer(node.account(BUYER_ACCOUNT).getAddress(), BigInteger.valueOf(300_000).multiply(MICRO)).send();
+        verifier.verifyAll();
+        b.open("/register/" + number + "?lang=en");
+        assertThat(b.driver.findElements(By.id("chain-not-verified"))).isEmpty();
+        assertThat(b.text("#chain-supply")).isEqualTo("800,000");
+        assertThat(b.text("#chain-checked")).contains(Long.toString(node.blockNumber().longValueExact()));
+        assertThat(b.driver.findElements(By.cssSelector("#chain-movements td[data-kind=MINT]"))).hasSize(1);
+        assertThat(b.driver.findElements(By.cssSelector("#chain-movements td[data-kind=PLACEMENT]"))).hasSize(1);
+        assertThat(b.text("#chain-movements")).contains(mint.getTransactionHash()).contains("800,000").contains("300,000");
+        assertThat(b.el("svg.chart polyline").getAttribute("points")).isNotBlank();
+        assertThat(b.driver.findElements(By.cssSelector("#chain-findings li[data-kind=SUPPLY_ABOVE_REGISTERED]"))).isEmpty();
+
+        // a mint beyond the registered 1,000,000 (¶5, ¶59) becomes a CRITICAL finding on the public page
+        var beyond = issuer.mint(issuerWallet, BigInteger.valueOf(400_000).multiply(MICRO)).send();
+        verifier.verifyAll();
+        b.open("/register/" + number + "?lang=en");
+        assertThat(b.text("#chain-supply")).isEqualTo("1,200,000");
+        assertThat(b.driver.findElements(By.cssSelector("#chain-movements td[data-kind=MINT]"))).hasSize(2);
+        var finding = b.el("#chain-findings li[data-kind=SUPPLY_ABOVE_REGISTERED]");
+        assertThat(finding.getAttribute("data-severity")).isEqualTo("CRITICAL");
+        assertThat(finding.getText()).contains("¶5, ¶59").contains("1200000000000").contains("1000000000000");
+        assertThat(jdbc.queryForObject("SELECT tx_hash FROM registry.verifier_finding WHERE kind = 'SUPPLY_ABOVE_REGISTERED' AND closed_at IS NULL",
+                String.class)).isEqualTo(beyond.getTransactionHash());
         assertThat(b.el("#anchor-fields").getText()).contains("31337");
 
         b.el("#verify-chain").click();
@@ -270,10 +320,32 @@ class WebJourneysIT {
         assertThat(b.el("#check-root").getAttribute("class")).isEqualTo("pass");
         assertThat(b.el("#check-chain-root").getAttribute("class")).isEqualTo("pass");
         assertThat(b.el("#check-chain-inclusion").getAttribute("class")).isEqualTo("pass");
-        assertThat(b.el("#check-signature").getAttribute("class")).isEqualTo("skip-check"); // said plainly: not checked here
+        // the checkpoint's Ed25519 signature is checked with WebCrypto against the published key, naming the key id;
+        // that the published key is genuine is NOT checked (it comes from the same site) and the page says so
+        String keyId = String.format("%08x", log.signer.verifier().keyId());
+        assertThat(b.el("#check-signature").getAttribute("class")).isEqualTo("pass");
+        assertThat(b.text("#check-signature")).contains(keyId).contains(LogAnchoring.ORIGIN).contains("this register publishes");
+        assertThat(b.el("#check-key-trust").getAttribute("class")).isEqualTo("skip-check");
+        assertThat(b.text("#check-key-trust")).contains("Not checked").contains(keyId);
+        var published = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(b.base + "/api/v1/public/log/verifier-keys")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(published.statusCode()).isEqualTo(200);
+        assertThat(published.body()).contains(log.signer.verifier().encode()).contains("\"current\":true");
         b.screenshot("emission-verified-en");
         shots("/register/" + number, "emission");
         shots("/register", "register");
+
+        // if the server published a different key, the note's signature is no longer by a published key: ✘
+        var other = kg.vareg.ledger.checkpoint.NoteSigner.generate(LogAnchoring.ORIGIN, new java.security.SecureRandom()).verifier();
+        jdbc.update("UPDATE log.verifier_keys SET verifier_key = ?, key_id = ?, public_key = ?", other.encode(),
+                String.format("%08x", other.keyId()), other.publicKey());
+        b.open("/register/" + number + "?lang=en");
+        b.el("#verify-button").click();
+        assertThat(b.waitFor("#verify-summary", Duration.ofSeconds(20)).getAttribute("class")).contains("bad");
+        assertThat(b.el("#check-signature").getAttribute("class")).isEqualTo("fail");
+        assertThat(b.el("#check-root").getAttribute("class")).isEqualTo("pass");
+        jdbc.update("UPDATE log.verifier_keys SET verifier_key = ?, key_id = ?, public_key = ?", log.signer.verifier().encode(),
+                keyId, log.signer.verifier().publicKey());
     }
 
     @Test
@@ -349,27 +421,8 @@ class WebJourneysIT {
 
     /** What the anchoring worker does, with its real integration code: leaves, signed checkpoint, anchor on anvil. */
     private void integrateAndAnchor() throws Exception {
-        Flyway.configure().dataSource(dataSource).schemas("log").defaultSchema("log")
-                .locations("classpath:db/migration/log").load().migrate();
-        NoteSigner signer = NoteSigner.generate("vareg.kg/register/v1", new SecureRandom());
-        long size = new TransactionTemplate(txm).execute(s -> {
-            LogIntegrator.Batch batch = new LogIntegrator(jdbc).integrate(10_000).orElseThrow();
-            jdbc.update("INSERT INTO log.checkpoints (tree_size, root_hash, signed_note) VALUES (?, ?, ?)", batch.newSize(),
-                    batch.root().toBytes(), signer.sign(new Checkpoint("vareg.kg/register/v1", batch.newSize(), batch.root()).toText()));
-            return batch.newSize();
-        });
-        EvmNode node = TestChain.shared();
-        var tm = ContractDeployments.transactionManager(node.web3j(), node.account(0), node.chainId());
-        RegistryAnchor anchor = RegistryAnchor.deploy(node.web3j(), tm, new DefaultGasProvider(),
-                node.account(0).getAddress(), node.account(0).getAddress()).send();
-        byte[] root = jdbc.queryForObject("SELECT root_hash FROM log.checkpoints WHERE tree_size = ?", byte[].class, size);
-        var receipt = anchor.anchor(java.math.BigInteger.valueOf(size), root, List.of()).send();
-        jdbc.update("""
-                INSERT INTO log.anchors (tree_size, root_hash, chain_id, contract_address, from_address, tx_hash, nonce,
-                       raw_tx, max_fee_per_gas, max_priority_fee_per_gas, status, block_number, block_hash, gas_used, block_time)
-                VALUES (?, ?, ?, ?, ?, ?, 0, '\\x00', 0, 0, 'CONFIRMED', ?, ?, ?, now())""",
-                size, root, node.chainId(), anchor.getContractAddress(), node.account(0).getAddress(), receipt.getTransactionHash(),
-                receipt.getBlockNumber().longValueExact(), receipt.getBlockHash(), receipt.getGasUsed().longValueExact());
+        log = new LogAnchoring(dataSource, txm, node);
+        log.anchor(log.integrate());
     }
 
     static String sha256(byte[] data) throws Exception {

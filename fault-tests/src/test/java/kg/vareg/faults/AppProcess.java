@@ -109,6 +109,19 @@ final class AppProcess implements AutoCloseable {
         return log;
     }
 
+    /** The JVM's threads (jcmd Thread.print), for a failure message. */
+    String threadDump() {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                    Long.toString(process.pid()), "Thread.print").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            p.waitFor(30, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            return "no thread dump: " + e;
+        }
+    }
+
     synchronized boolean isAlive() {
         return process != null && process.isAlive();
     }

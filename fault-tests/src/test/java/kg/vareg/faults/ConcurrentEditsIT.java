@@ -26,6 +26,9 @@ class ConcurrentEditsIT {
         Stack s = SharedStack.get().stack;
         var issuerAnswer = s.api.send(s.registrar, "POST", Register.ISSUERS, Register.issuer("Concurrent Edits LLC",
                 Register.code('C', 1)), Map.of());
+        if (issuerAnswer.status() != 201) {
+            System.out.println(s.diagnose());
+        }
         assertThat(issuerAnswer.status()).as(issuerAnswer.body()).isEqualTo(201);
         UUID issuerId = UUID.fromString(issuerAnswer.json().path("id").asString());
         Api.Account issuer = new Api.Account("fault-issuer-c1", "fault-issuer-password");

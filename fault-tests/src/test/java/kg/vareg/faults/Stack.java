@@ -145,6 +145,27 @@ final class Stack implements AutoCloseable {
         return Cli.run("audit", "--backend", backend.url(""), "--rpc", chain.rpcUrl(), "--contract", anchorAddress);
     }
 
+    /** What the database and the backend are doing (sessions, waits, request threads), for a failure message. */
+    String diagnose() {
+        StringBuilder sb = new StringBuilder("pg_stat_activity:\n");
+        try {
+            for (List<Object> row : db.query("SELECT pid, state, wait_event_type, wait_event, now() - xact_start, left(query, 160)"
+                    + " FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")) {
+                sb.append("  ").append(row).append('\n');
+            }
+        } catch (RuntimeException e) {
+            sb.append("  ").append(e.getMessage()).append('\n');
+        }
+        String dump = backend.threadDump();
+        sb.append("backend request threads:\n");
+        for (String thread : dump.split("\n\n")) {
+            if (thread.contains("-exec-") && thread.contains("kg.vareg")) {
+                sb.append(thread).append("\n\n");
+            }
+        }
+        return sb.toString();
+    }
+
     long journalRows() {
         return db.number("SELECT count(*) FROM registry.journal");
     }

@@ -83,8 +83,9 @@ class WorkerKillIT {
             caughtUp = Duration.between(restarted, Instant.now());
             RegistryAnchor contract = RegistryAnchor.load(anchor, shared.chain.web3j(), ContractDeployments.transactionManager(
                     shared.chain.web3j(), shared.chain.account(0), shared.chain.chainId()), new DefaultGasProvider());
-            assertThat(Pause.until(Duration.ofSeconds(60), () -> latestSize(contract) == BACKLOG))
-                    .as("the whole log anchored").isTrue();
+            assertThat(Pause.until(Duration.ofSeconds(60), () -> latestSize(contract) == BACKLOG && db.number(
+                    "SELECT count(*) FROM log.anchors WHERE status = 'CONFIRMED' AND tree_size = ?", BACKLOG) == 1))
+                    .as("the whole log anchored and confirmed").isTrue();
 
             // Dense, each journal row exactly once, nothing missing.
             assertThat(db.number("SELECT count(*) FROM log.leaves")).isEqualTo(BACKLOG);

@@ -37,8 +37,20 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
+        long declared = request.getContentLengthLong();
+        if (declared > limit) {
             tooLarge(response);
+            return;
+        }
+        if (declared < 0) {
+            // Chunked (no Content-Length): read at most limit + 1 bytes here, so an oversized body gets the same 413
+            // as a declared one — counting later, inside the JSON reader, would surface as a 400 "unreadable body".
+            byte[] body = request.getInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (body.length > limit) {
+                tooLarge(response);
+                return;
+            }
+            chain.doFilter(new Buffered(request, body), response);
             return;
         }
         chain.doFilter(new Limited(request, limit), response);
@@ -51,7 +63,42 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
                 + "\"status\":413,\"detail\":\"a JSON request body may have at most " + limit + " bytes\"}");
     }
 
-    /** Counts bytes of a body without a (truthful) Content-Length. */
+    /** A chunked body read in full (within the limit), served again to the rest of the chain. */
+    private static final class Buffered extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        Buffered(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            java.io.ByteArrayInputStream in = new java.io.ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override public int read() { return in.read(); }
+                @Override public int read(byte[] b, int off, int len) { return in.read(b, off, len); }
+                @Override public boolean isFinished() { return in.available() == 0; }
+                @Override public boolean isReady() { return true; }
+                @Override public void setReadListener(ReadListener l) { throw new UnsupportedOperationException("blocking body"); }
+            };
+        }
+
+        @Override
+        public java.io.BufferedReader getReader() {
+            String enc = getCharacterEncoding();
+            java.nio.charset.Charset cs = enc == null ? java.nio.charset.StandardCharsets.UTF_8 : java.nio.charset.Charset.forName(enc);
+            return new java.io.BufferedReader(new java.io.InputStreamReader(getInputStream(), cs));
+        }
+
+        @Override
+        public int getContentLength() { return body.length; }
+
+        @Override
+        public long getContentLengthLong() { return body.length; }
+    }
+
+    /** Counts bytes of a body with a declared Content-Length (never more than declared is read). */
     private static final class Limited extends HttpServletRequestWrapper {
         private final long limit;
         private ServletInputStream stream;

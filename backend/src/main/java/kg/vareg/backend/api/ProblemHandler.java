@@ -179,6 +179,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof JsonBodyLimitFilter.PayloadTooLargeException) {
+                // Counted while reading (a body longer than it said): the same 413 as a declared oversize body.
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                        .body(problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large", "Payload too large", t.getMessage()));
+            }
+        }
         Throwable cause = ex.getCause();
         FieldError error;
         if (cause instanceof UnrecognizedPropertyException u) {

@@ -10,6 +10,9 @@ import kg.vareg.backend.calendar.CalendarYearNotConfiguredException;
 import kg.vareg.backend.calendar.LegalTerm;
 import kg.vareg.backend.calendar.WorkingDayCalendar;
 import kg.vareg.backend.emissions.Emission;
+import kg.vareg.backend.emissions.EmissionEvent;
+import kg.vareg.backend.emissions.NoticeAct;
+import kg.vareg.backend.emissions.NoticeObligation;
 import kg.vareg.backend.emissions.EmissionService;
 import kg.vareg.backend.emissions.EmissionState;
 import kg.vareg.backend.fees.FeeStatus;
@@ -34,6 +37,12 @@ public class DeadlineService {
 
     @Transactional(readOnly = true)
     public List<Deadline> due(CurrentActor actor, boolean overdueOnly, Optional<String> dueBy) {
+        return due(actor, overdueOnly, dueBy, true);
+    }
+
+    /** {@code includeDone}: also the notices already recorded (status DONE). */
+    @Transactional(readOnly = true)
+    public List<Deadline> due(CurrentActor actor, boolean overdueOnly, Optional<String> dueBy, boolean includeDone) {
         LocalDate today = LocalDate.now(clock);
         List<Deadline> out = new ArrayList<>();
         for (Emission e : emissions.list(Optional.empty(), Optional.empty(), actor, Pageable.unpaged())) {
@@ -46,8 +55,9 @@ public class DeadlineService {
         }
         return out.stream()
                 .filter(d -> !overdueOnly || d.overdue())
+                .filter(d -> includeDone || d.status() != Deadline.Status.DONE)
                 .filter(d -> dueBy.map(r -> r.equalsIgnoreCase(d.dueBy())).orElse(true))
-                .sorted(Comparator.comparing(Deadline::due))
+                .sorted(Comparator.comparing(Deadline::due, Comparator.nullsLast(Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -68,16 +78,22 @@ public class DeadlineService {
                     "¶34", "REGISTRAR", calendar.deadline(LegalTerm.RESULTS_DECISION, e.resultsReportedOn().orElseThrow()));
         }
         e.cureDeadline().ifPresent(d -> add(out, e, today, "cure the breaches: " + e.cureBreaches().orElse(""), "¶37", "ISSUER", d));
-        e.numberCancelledOn().ifPresent(c -> {
-            if (e.writtenConfirmationOn().isEmpty()) {
-                add(out, e, today, "confirm the cancellation in writing to the issuer and the trading operator", "¶55", "REGISTRAR",
-                        calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, c));
+        // ¶11, ¶38-40, ¶54-56: every notice owed, per recipient — due / overdue until recorded, then done.
+        for (NoticeObligation n : e.noticeObligations(calendar)) {
+            String what = n.kind().duty() + " — to " + recipient(n.recipient());
+            String dueBy = n.kind().party() == EmissionEvent.Party.ISSUER ? "ISSUER" : "REGISTRAR";
+            if (n.done().isPresent()) {
+                NoticeAct a = n.done().get();
+                out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what, n.kind().paragraph(), dueBy,
+                        n.due().orElse(null), false, null, Deadline.Status.DONE, a.actOn(), a.late()));
+            } else if (n.due().isPresent()) {
+                add(out, e, today, what, n.kind().paragraph(), dueBy, n.due().get());
+            } else {
+                // ¶11 sets no term ("on registration"): owed, never overdue by the calendar.
+                out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what + " (no term in "
+                        + n.kind().paragraph() + ")", n.kind().paragraph(), dueBy, null, false, null, Deadline.Status.DUE, null, null));
             }
-            if (e.publishedOn().isEmpty()) {
-                add(out, e, today, "publish the cancellation on the regulator's website", "¶56", "REGISTRAR",
-                        calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, c));
-            }
-        });
+        }
         if (EmissionState.LIVE.contains(s) || s == EmissionState.SUBMITTED) {
             FeeStatus fees = emissions.feeStatus(e.id(), actor);
             for (FeeStatus.QuarterStatus q : fees.quarters()) {
@@ -95,6 +111,14 @@ public class DeadlineService {
     private void add(List<Deadline> out, Emission e, LocalDate today, String what, String paragraph, String dueBy, LocalDate due) {
         boolean overdue = today.isAfter(due);
         out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what, paragraph, dueBy, due, overdue,
-                calendar.workingDaysBetween(today, due)));
+                calendar.workingDaysBetween(today, due), overdue ? Deadline.Status.OVERDUE : Deadline.Status.DUE, null, null));
+    }
+
+    private static String recipient(EmissionEvent.Recipient r) {
+        return switch (r) {
+            case ISSUER -> "the issuer";
+            case TRADING_OPERATOR -> "the trading operator";
+            case PUBLIC -> "the public (the regulator's website)";
+        };
     }
 }

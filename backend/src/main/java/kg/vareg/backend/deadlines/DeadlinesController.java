@@ -25,10 +25,14 @@ class DeadlinesController {
     @GetMapping
     @Operation(summary = "Deadlines", description = "Computed from the working-day calendar: registration decision (¶10, 20 WD), "
             + "white paper answer (¶7, 10 WD), results report (¶30, 30 CD), results decision (¶34, 10 WD), cure (¶37, 10 WD), "
-            + "cancellation notices (¶55 3 WD, ¶56 5 WD), fee instalments and notices (¶28, 5 / 10 WD after each quarter). "
+            + "notices: registration decision delivery (¶11, no term), success decision (¶38, 3 WD), refusal of success (¶39, 3 WD), "
+            + "the issuer's disclosure to the trading operator (¶40, 5 WD), cancellation prior notice (¶55, next day), written "
+            + "confirmation (¶55, 3 WD) and website publication (¶56, 5 WD) — DUE / OVERDUE until recorded, then DONE "
+            + "(includeDone=false hides them); fee instalments and notices (¶28, 5 / 10 WD after each quarter). "
             + "Staff see all; an issuer only its own.")
     List<Deadline> list(@RequestParam(defaultValue = "false") boolean overdueOnly,
-            @RequestParam Optional<kg.vareg.backend.security.ActorRole> dueBy) {
-        return deadlines.due(actors.current(), overdueOnly, dueBy.map(Enum::name));
+            @RequestParam Optional<kg.vareg.backend.security.ActorRole> dueBy,
+            @RequestParam(defaultValue = "true") boolean includeDone) {
+        return deadlines.due(actors.current(), overdueOnly, dueBy.map(Enum::name), includeDone);
     }
 }

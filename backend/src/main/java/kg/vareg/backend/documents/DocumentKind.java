@@ -28,7 +28,8 @@ public enum DocumentKind {
     COURT_DECISION(0, "court decision declaring the emission invalid (¶25(3), ¶46)", Applies.NONE, false),
     NOT_GENUINE_DECISION(0, "decision declaring the emission not genuine (¶52)", Applies.NONE, false),
     LIQUIDATION_DECISION(0, "liquidation / termination / bankruptcy of the issuer (¶46, ¶63-64)", Applies.NONE, false),
-    REGULATOR_DECISION(0, "regulator's decision or notice", Applies.NONE, false);
+    REGULATOR_DECISION(0, "regulator's decision or notice", Applies.NONE, false),
+    RESULTS_DISCLOSURE(0, "the issuer's disclosure of the results to the trading operator (¶40)", Applies.NONE, false);
 
     /** Which issuers need the item in the ¶9 package. */
     public enum Applies { ALL, LEGAL_ENTITY, NATURAL_PERSON, NONE }

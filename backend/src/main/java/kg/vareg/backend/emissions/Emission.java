@@ -125,6 +125,12 @@ public class Emission {
     private String pendingWhitePaperSha256;
     @Column(name = "white_paper_change_requested_on")
     private LocalDate whitePaperChangeRequestedOn;
+    // ¶59: the quantity / nominal value asked for with the pending ¶7 change; the register keeps the old ones until
+    // the regulator consents.
+    @Column(name = "pending_quantity", precision = 78, scale = 0)
+    private BigInteger pendingQuantity;
+    @Column(name = "pending_nominal_value", precision = 38, scale = 18)
+    private BigDecimal pendingNominalValue;
     @Column(name = "offer_disclosed_on")
     private LocalDate offerDisclosedOn;
     @Column(name = "offer_url")
@@ -154,10 +160,14 @@ public class Emission {
     private BigInteger unplacedBurned = BigInteger.ZERO;
     @Column(name = "number_cancelled_on")
     private LocalDate numberCancelledOn;
-    @Column(name = "written_confirmation_on")
-    private LocalDate writtenConfirmationOn;
-    @Column(name = "published_on")
-    private LocalDate publishedOn;
+    // ¶11, ¶38-40, ¶54-56: notices as recorded acts (the old written_confirmation_on / published_on columns were
+    // moved here by V70 and are no longer written). Appended only; recording one changes updatedAt, which bumps the
+    // version once (as for the collateral).
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "emission_notice", joinColumns = @JoinColumn(name = "emission_id"))
+    @OrderColumn(name = "position")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private List<NoticeAct> notices = new ArrayList<>();
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Column(name = "updated_at", nullable = false)
@@ -289,23 +299,88 @@ public class Emission {
 
     /** ¶7: the white paper changes only with the regulator's consent, answered within 10 WD. */
     public void requestWhitePaperChange(String proposedSha256, WorkingDayCalendar calendar, Clock clock) {
+        requestWhitePaperChange(proposedSha256, null, calendar, clock);
+    }
+
+    /**
+     * ¶7, ¶59: a white paper change, optionally with a new quantity and / or nominal value. Those change only once the
+     * register is changed — when the regulator consents ({@link #approveWhitePaperChange(CollateralCheck, Clock)});
+     * until then the register (and the public entry) keeps the old ones.
+     */
+    public void requestWhitePaperChange(String proposedSha256, RegisterChange change, WorkingDayCalendar calendar, Clock clock) {
         require(EmissionState.LIVE.contains(state) && state != EmissionState.SUSPENDED, "¶7",
                 "a white paper change can be requested only for a registered, not suspended emission; this one is " + state);
         require(pendingWhitePaperSha256 == null, "¶7", "a white paper change is already awaiting the regulator's answer");
         require(!proposedSha256.equals(whitePaperSha256), "¶7", "the proposed white paper is the registered one");
+        if (change != null) checkRegisterChange(change);
         LocalDate today = today(clock);
         pendingWhitePaperSha256 = proposedSha256;
         whitePaperChangeRequestedOn = today;
+        pendingQuantity = change == null ? null : change.quantity();
+        pendingNominalValue = change == null ? null : change.nominalValue();
         record(new EmissionEvent.WhitePaperChangeRequested(today, proposedSha256,
-                calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, today)), clock);
+                calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, today), pendingQuantity,
+                pendingNominalValue == null ? null : pendingNominalValue.stripTrailingZeros().toPlainString()), clock);
     }
 
+    /** ¶59 with ¶5, ¶29, ¶45: what a new quantity / nominal value must respect given what already happened. */
+    private void checkRegisterChange(RegisterChange change) {
+        BigInteger newQuantity = change.quantityOr(quantity);
+        BigDecimal newNominal = change.nominalValueOr(nominalValue);
+        require(!newQuantity.equals(quantity) || newNominal.compareTo(nominalValue) != 0, "¶59",
+                "the register already holds quantity " + quantity + " and nominal value " + nominalValue.stripTrailingZeros().toPlainString());
+        require(newQuantity.compareTo(minimumQuantity) >= 0, "¶29",
+                "the quantity cannot go below the minimum quantity for success " + minimumQuantity);
+        BigInteger placed = placedQuantity == null ? BigInteger.ZERO : placedQuantity;
+        require(newQuantity.compareTo(placed.max(burnedQuantity)) >= 0, "¶59",
+                "the quantity cannot go below the " + placed.max(burnedQuantity) + " VAs already placed or burned");
+        require(newQuantity.multiply(BigInteger.TEN.pow(tokenDecimals)).compareTo(EmissionTerms.UINT256_MAX) <= 0, "¶5",
+                "quantity × 10^decimals exceeds what a token contract can hold (uint256)");
+    }
+
+    public Optional<RegisterChange> pendingRegisterChange() {
+        return pendingQuantity == null && pendingNominalValue == null ? Optional.empty()
+                : Optional.of(new RegisterChange(pendingQuantity, pendingNominalValue));
+    }
+
+    /** ¶7 consent to a change of the white paper only (no ¶59 register change pending). */
     public void approveWhitePaperChange(Clock clock) {
+        if (pendingRegisterChange().isPresent()) {
+            throw new IllegalStateException("a register change (¶59) is pending: approve it with the collateral check");
+        }
+        approveWhitePaperChange(null, clock);
+    }
+
+    /**
+     * ¶7 consent; with a pending ¶59 change the register is changed now — the quantity and / or nominal value — after
+     * checking it again against what happened meanwhile and against the collateral for the new volume (¶3-5).
+     */
+    public void approveWhitePaperChange(CollateralCheck coverageAfterChange, Clock clock) {
         require(pendingWhitePaperSha256 != null, "¶7", "no white paper change is awaiting an answer");
+        Optional<RegisterChange> change = pendingRegisterChange();
+        if (change.isPresent()) {
+            checkRegisterChange(change.get());
+            Objects.requireNonNull(coverageAfterChange, "coverageAfterChange");
+            if (!coverageAfterChange.covered()) {
+                throw new RuleViolation("¶3-5", "after the change the collateral would not cover the emission: "
+                        + String.join("; ", coverageAfterChange.problems()), coverageAfterChange.problems());
+            }
+        }
+        LocalDate today = today(clock);
         whitePaperSha256 = pendingWhitePaperSha256;
         pendingWhitePaperSha256 = null;
         whitePaperChangeRequestedOn = null;
-        record(new EmissionEvent.WhitePaperChangeApproved(today(clock), whitePaperSha256), clock);
+        record(new EmissionEvent.WhitePaperChangeApproved(today, whitePaperSha256), clock);
+        change.ifPresent(c -> {
+            BigInteger quantityBefore = quantity;
+            BigDecimal nominalBefore = nominalValue;
+            quantity = c.quantityOr(quantity);
+            nominalValue = c.nominalValueOr(nominalValue);
+            pendingQuantity = null;
+            pendingNominalValue = null;
+            record(new EmissionEvent.RegisterAmended(today, quantityBefore, quantity, nominalBefore.stripTrailingZeros().toPlainString(),
+                    nominalValue.stripTrailingZeros().toPlainString(), terms().onChainSupply(), whitePaperSha256), clock);
+        });
     }
 
     public void refuseWhitePaperChange(String reasons, Clock clock) {
@@ -314,6 +389,9 @@ public class Emission {
         String proposed = pendingWhitePaperSha256;
         pendingWhitePaperSha256 = null;
         whitePaperChangeRequestedOn = null;
+        // ¶59: without consent the register, and so the quantity and nominal value, stay as they are.
+        pendingQuantity = null;
+        pendingNominalValue = null;
         record(new EmissionEvent.WhitePaperChangeRefused(today(clock), proposed, reasons), clock);
     }
 
@@ -516,23 +594,94 @@ public class Emission {
         record(new EmissionEvent.VirtualAssetsBurned(today(clock), burned, reason, transactionHash, burnedQuantity, decisionSha256), clock);
     }
 
-    // ---------------------------------------------------------------- ¶54-56 notices
+    // ---------------------------------------------------------------- ¶11, ¶38-40, ¶54-56 notices
 
-    /** ¶55-56: the written confirmation (3 WD) and the website publication (5 WD) of a cancellation. */
+    /** ¶55-56 with every recipient, today (kept for callers that record only the kind). */
     public void recordNotice(NoticeKind kind, WorkingDayCalendar calendar, Clock clock) {
-        require(numberCancelledOn != null, "¶54", "notices follow a cancellation; this emission's number is not cancelled");
+        recordNotice(NoticeFacts.of(kind), "REGISTRAR", calendar, clock);
+    }
+
+    /**
+     * Records a notice, delivery or disclosure the regulation requires: ¶11 (the registration decision and two
+     * registered white paper copies to the issuer), ¶38 / ¶39 (the results decision to the issuer within 3 WD), ¶40
+     * (the issuer discloses the results to the trading operator within 5 WD of success), ¶54-55 (the cancellation to
+     * the issuer and the trading operator: by electronic means the day after, in writing within 3 WD) and ¶56
+     * (publication within 5 WD). Only once its trigger has happened, once per recipient, not in the future and not
+     * before the trigger. A late act is recorded and flagged {@code late} — the fact is kept, not refused.
+     */
+    public void recordNotice(NoticeFacts facts, String recordedBy, WorkingDayCalendar calendar, Clock clock) {
+        NoticeKind kind = facts.kind();
+        LocalDate trigger = noticeTrigger(kind).orElseThrow(() -> new RuleViolation(
+                kind == NoticeKind.PRIOR_NOTICE || kind == NoticeKind.WRITTEN_CONFIRMATION || kind == NoticeKind.WEBSITE_PUBLICATION
+                        ? "¶54" : kind.paragraph(), notYet(kind)));
         LocalDate today = today(clock);
-        LocalDate due;
-        if (kind == NoticeKind.WRITTEN_CONFIRMATION) {
-            require(writtenConfirmationOn == null, "¶55", "the written confirmation is already recorded");
-            writtenConfirmationOn = today;
-            due = calendar.deadline(LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, numberCancelledOn);
-        } else {
-            require(publishedOn == null, "¶56", "the publication is already recorded");
-            publishedOn = today;
-            due = calendar.deadline(LegalTerm.CANCELLATION_PUBLICATION, numberCancelledOn);
+        LocalDate actOn = facts.actOn() == null ? today : facts.actOn();
+        require(!actOn.isAfter(today), kind.paragraph(), "the notice date " + actOn + " is in the future");
+        require(!actOn.isBefore(trigger), kind.paragraph(), "the notice date " + actOn + " is before the decision of " + trigger);
+        if (kind == NoticeKind.PRIOR_NOTICE) {
+            require(facts.channel() != null && facts.channel().electronic(), "¶55",
+                    "the prior notice goes by phone, fax or other electronic means (PHONE, FAX, EMAIL, OTHER_ELECTRONIC)");
         }
-        record(new EmissionEvent.CancellationNoticeRecorded(today, kind, due, today.isAfter(due)), clock);
+        List<EmissionEvent.Recipient> recipients = facts.recipients().isEmpty() ? kind.recipients() : facts.recipients();
+        for (EmissionEvent.Recipient r : recipients) {
+            require(kind.recipients().contains(r), kind.paragraph(), "a " + kind + " goes to " + kind.recipients() + ", not to " + r);
+        }
+        require(recipients.stream().distinct().count() == recipients.size(), kind.paragraph(), "a recipient is named twice");
+        for (EmissionEvent.Recipient r : recipients) {
+            notice(kind, r).ifPresent(done -> {
+                throw new RuleViolation(kind.paragraph(), "the " + kind + " to " + r + " is already recorded (done on " + done.actOn() + ")");
+            });
+        }
+        LocalDate due = kind.term().map(t -> calendar.deadline(t, trigger)).orElse(null);
+        // ¶11: the copies delivered are of the white paper registered in the register (by its hash).
+        String whitePaper = kind == NoticeKind.REGISTRATION_DECISION_DELIVERY ? whitePaperSha256 : null;
+        for (EmissionEvent.Recipient r : recipients) {
+            NoticeAct act = new NoticeAct(kind, r, actOn, today, due, facts.channel(), facts.documentSha256(), facts.url(), recordedBy);
+            notices.add(act);
+            record(new EmissionEvent.NoticeRecorded(kind, r, actOn, today, due, act.late(), facts.channel(),
+                    facts.documentSha256(), facts.url(), whitePaper), clock);
+        }
+    }
+
+    /** The day a notice's term runs from, once the decision it reports exists. */
+    private Optional<LocalDate> noticeTrigger(NoticeKind kind) {
+        return switch (kind) {
+            case REGISTRATION_DECISION_DELIVERY -> Optional.ofNullable(registeredOn);
+            case SUCCESS_DECISION_NOTICE, RESULTS_DISCLOSURE -> successGround == null ? Optional.empty() : Optional.ofNullable(resultsDecidedOn);
+            case SUCCESS_REFUSAL_NOTICE -> state == EmissionState.UNSUCCESSFUL ? Optional.ofNullable(resultsDecidedOn) : Optional.empty();
+            case PRIOR_NOTICE, WRITTEN_CONFIRMATION, WEBSITE_PUBLICATION -> Optional.ofNullable(numberCancelledOn);
+        };
+    }
+
+    private static String notYet(NoticeKind kind) {
+        return switch (kind) {
+            case REGISTRATION_DECISION_DELIVERY -> "the registration decision is delivered once the emission is registered (¶11)";
+            case SUCCESS_DECISION_NOTICE -> "the decision of success is sent once the emission is recognised successful (¶38)";
+            case RESULTS_DISCLOSURE -> "the results are disclosed to the trading operator once the emission is recognised successful (¶40)";
+            case SUCCESS_REFUSAL_NOTICE -> "the refusal to recognise success is sent once the emission is declared unsuccessful (¶39)";
+            case PRIOR_NOTICE, WRITTEN_CONFIRMATION, WEBSITE_PUBLICATION -> "notices follow a cancellation; this emission's number is not cancelled";
+        };
+    }
+
+    private Optional<NoticeAct> notice(NoticeKind kind, EmissionEvent.Recipient recipient) {
+        return notices.stream().filter(n -> n.kind() == kind && n.recipient() == recipient).findFirst();
+    }
+
+    /**
+     * Every notice this emission owes by now (its trigger happened), per recipient, with its deadline and the act
+     * once recorded — what the deadlines view shows as due, overdue or done.
+     */
+    public List<NoticeObligation> noticeObligations(WorkingDayCalendar calendar) {
+        List<NoticeObligation> out = new ArrayList<>();
+        for (NoticeKind kind : NoticeKind.values()) {
+            Optional<LocalDate> trigger = noticeTrigger(kind);
+            if (trigger.isEmpty()) continue;
+            Optional<LocalDate> due = kind.term().map(t -> calendar.deadline(t, trigger.get()));
+            for (EmissionEvent.Recipient r : kind.recipients()) {
+                out.add(new NoticeObligation(kind, r, trigger.get(), due, notice(kind, r)));
+            }
+        }
+        return out;
     }
 
     // ---------------------------------------------------------------- helpers
@@ -607,8 +756,7 @@ public class Emission {
     public Optional<String> cureBreaches() { return Optional.ofNullable(cureBreaches); }
     public BigInteger burnedQuantity() { return burnedQuantity; }
     public Optional<LocalDate> numberCancelledOn() { return Optional.ofNullable(numberCancelledOn); }
-    public Optional<LocalDate> writtenConfirmationOn() { return Optional.ofNullable(writtenConfirmationOn); }
-    public Optional<LocalDate> publishedOn() { return Optional.ofNullable(publishedOn); }
+    public List<NoticeAct> notices() { return List.copyOf(notices); }
     public Instant createdAt() { return createdAt; }
     public Instant updatedAt() { return updatedAt; }
 }

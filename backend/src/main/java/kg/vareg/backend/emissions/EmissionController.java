@@ -169,10 +169,15 @@ class EmissionController {
     }
 
     @PostMapping("/{id}/white-paper-changes")
-    @Operation(summary = "Request a white paper change (¶7)", description = "The regulator answers within 10 working days.")
+    @Operation(summary = "Request a white paper change (¶7), optionally changing quantity / nominal value (¶59)",
+            description = "The regulator answers within 10 working days. A new quantity or nominal value enters the register "
+                    + "only with the consent (¶59): until then the register keeps the old ones; on consent the change is "
+                    + "checked again (not below the minimum quantity ¶29, nor below what was placed or burned, uint256 ¶5) and "
+                    + "the collateral must cover the new volume (¶3-5).")
     ResponseEntity<EmissionView> requestWhitePaperChange(@PathVariable UUID id,
-            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody DocumentRef body) {
-        return ok(service.requestWhitePaperChange(id, Versions.ifMatch(ifMatch), body.documentId(), actors.current()));
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody WhitePaperChangeRequest body) {
+        return ok(service.requestWhitePaperChange(id, Versions.ifMatch(ifMatch), body.documentId(), body.registerChange(),
+                actors.current()));
     }
 
     @PostMapping("/{id}/white-paper-changes/answer")
@@ -270,10 +275,31 @@ class EmissionController {
     }
 
     @PostMapping("/{id}/notices")
-    @Operation(summary = "Record a cancellation notice (¶54-56)", description = "Written confirmation within 3 WD (¶55), website publication within 5 WD (¶56).")
+    @Operation(summary = "Record a notice, delivery or disclosure (¶11, ¶38-40, ¶54-56)", description = "REGISTRATION_DECISION_DELIVERY "
+            + "(¶11: decision and two registered white paper copies to the issuer, no term), SUCCESS_DECISION_NOTICE (¶38, 3 WD), "
+            + "SUCCESS_REFUSAL_NOTICE (¶39, with grounds, 3 WD), PRIOR_NOTICE (¶54-55: to the issuer and the trading operator by "
+            + "phone, fax or electronic means the day after the decision; channel required), WRITTEN_CONFIRMATION (¶55, 3 WD), "
+            + "WEBSITE_PUBLICATION (¶56, 5 WD) — registrar or supervisor; RESULTS_DISCLOSURE (¶40, 5 WD) — the issuer. "
+            + "Recipients default to every one the ¶ names; a late act is recorded with late=true; a second record of the same "
+            + "act is 409.")
     ResponseEntity<EmissionView> notice(@PathVariable UUID id, @RequestHeader(value = "If-Match", required = false) String ifMatch,
             @Valid @RequestBody NoticeRequest body) {
-        return ok(service.recordNotice(id, Versions.ifMatch(ifMatch), body.kind(), actors.current()));
+        return ok(service.recordNotice(id, Versions.ifMatch(ifMatch), body.facts(), body.documentId(), actors.current()));
+    }
+
+    @PostMapping("/{id}/results-disclosure")
+    @Operation(summary = "The issuer reports its disclosure of the results to the trading operator (¶40)",
+            description = "Due within 5 working days of the decision recognising the emission successful.")
+    ResponseEntity<EmissionView> resultsDisclosure(@PathVariable UUID id,
+            @RequestHeader(value = "If-Match", required = false) String ifMatch, @Valid @RequestBody DisclosureRequest body) {
+        NoticeFacts facts = new NoticeFacts(EmissionEvent.NoticeKind.RESULTS_DISCLOSURE, List.of(), body.on(), body.channel(), null, null);
+        return ok(service.recordNotice(id, Versions.ifMatch(ifMatch), facts, body.documentId(), actors.current()));
+    }
+
+    @GetMapping("/{id}/notices")
+    @Operation(summary = "The notices this emission owes and their state (¶11, ¶38-40, ¶54-56)")
+    List<NoticeView> notices(@PathVariable UUID id) {
+        return service.noticeObligations(id, actors.current());
     }
 
     @GetMapping("/{id}/fees")

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import kg.vareg.backend.calendar.LegalTerm;
 
 /**
  * What happened to an emission, in the past tense. The aggregate records one or more of these per
@@ -59,10 +60,26 @@ public sealed interface EmissionEvent {
         }
     }
 
-    record WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue) implements EmissionEvent {
-        public String paragraph() { return "¶7"; }
+    record WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue,
+            BigInteger proposedQuantity, String proposedNominalValue) implements EmissionEvent {
+        public WhitePaperChangeRequested(LocalDate requestedOn, String proposedSha256, LocalDate answerDue) {
+            this(requestedOn, proposedSha256, answerDue, null, null);
+        }
+        public String paragraph() { return proposedQuantity == null && proposedNominalValue == null ? "¶7" : "¶7, ¶59"; }
         public Map<String, Object> changes() {
-            return map("requestedOn", requestedOn, "proposedWhitePaperSha256", proposedSha256, "answerDue", answerDue);
+            return map("requestedOn", requestedOn, "proposedWhitePaperSha256", proposedSha256, "answerDue", answerDue,
+                    "proposedQuantity", proposedQuantity, "proposedNominalValue", proposedNominalValue);
+        }
+    }
+
+    /** ¶59: the register is changed — quantity and / or nominal value — on the regulator's consent to the ¶7 change. */
+    record RegisterAmended(LocalDate amendedOn, BigInteger quantityBefore, BigInteger quantity, String nominalValueBefore,
+            String nominalValue, BigInteger onChainSupply, String whitePaperSha256) implements EmissionEvent {
+        public String paragraph() { return "¶7, ¶59, ¶62, ¶65"; }
+        public Map<String, Object> changes() {
+            return map("amendedOn", amendedOn, "quantityBefore", quantityBefore, "quantity", quantity,
+                    "nominalValueBefore", nominalValueBefore, "nominalValue", nominalValue, "onChainSupply", onChainSupply,
+                    "whitePaperSha256", whitePaperSha256);
         }
     }
 
@@ -186,10 +203,23 @@ public sealed interface EmissionEvent {
         }
     }
 
-    record CancellationNoticeRecorded(LocalDate recordedOn, NoticeKind kind, LocalDate due, boolean late) implements EmissionEvent {
-        public String paragraph() { return "¶54-56"; }
+    /**
+     * ¶11, ¶38-40, ¶54-56: a notice, delivery or disclosure the regulation requires, as done on {@code actOn} and
+     * recorded on {@code recordedOn}, against its deadline ({@code due}, absent where the ¶ sets no term). The record
+     * type names the act (e.g. {@code SuccessDecisionSent}); ¶55-56 keep the type {@code CancellationNoticeRecorded}.
+     */
+    record NoticeRecorded(NoticeKind kind, Recipient recipient, LocalDate actOn, LocalDate recordedOn, LocalDate due,
+            boolean late, Channel channel, String documentSha256, String url, String whitePaperSha256) implements EmissionEvent {
+        public String paragraph() { return kind.paragraph(); }
+        @Override
+        public String type() { return kind.eventType(); }
         public Map<String, Object> changes() {
-            return map("recordedOn", recordedOn, "notice", kind, "due", due, "late", late);
+            Map<String, Object> m = map("notice", kind, "recipient", recipient, "actOn", actOn, "recordedOn", recordedOn,
+                    "due", due, "late", late, "channel", channel, "documentSha256", documentSha256, "url", url,
+                    "whitePaperSha256", whitePaperSha256);
+            // ¶11: the issuer receives the decision and two registered copies of the white paper.
+            if (kind == NoticeKind.REGISTRATION_DECISION_DELIVERY) m.put("whitePaperCopies", 2);
+            return m;
         }
     }
 
@@ -205,6 +235,64 @@ public sealed interface EmissionEvent {
     /** ¶45-46, ¶63-64: bases of a cancellation that are not a regulator's or court's decision on the emission. */
     enum CancellationBasis { ISSUER_LIQUIDATED, ISSUER_ACTIVITY_TERMINATED, ISSUER_BANKRUPT }
 
-    /** ¶55-56. */
-    enum NoticeKind { WRITTEN_CONFIRMATION, WEBSITE_PUBLICATION }
+    /** Who must act under a {@link NoticeKind}. */
+    enum Party { REGULATOR, ISSUER }
+
+    /** To whom a notice goes (¶54: the issuer and the trading operator; ¶56: the public, on the regulator's website). */
+    enum Recipient { ISSUER, TRADING_OPERATOR, PUBLIC }
+
+    /** How a notice was sent; ¶55's prior notice goes by phone, fax or other electronic means. */
+    enum Channel {
+        PHONE, FAX, EMAIL, OTHER_ELECTRONIC, POST, IN_PERSON, WEBSITE;
+
+        boolean electronic() {
+            return this == PHONE || this == FAX || this == EMAIL || this == OTHER_ELECTRONIC;
+        }
+    }
+
+    /**
+     * The notices, deliveries and disclosures the regulation times (¶11, ¶38-40, ¶54-56): who acts, to whom, the
+     * term (from the working-day calendar; none for ¶11, which says only "on registration") and the journal type.
+     */
+    enum NoticeKind {
+        REGISTRATION_DECISION_DELIVERY("¶11", null, "RegistrationDecisionDelivered", Party.REGULATOR,
+                List.of(Recipient.ISSUER), "deliver the registration decision and two registered copies of the white paper"),
+        SUCCESS_DECISION_NOTICE("¶38", LegalTerm.SUCCESS_NOTICE, "SuccessDecisionSent", Party.REGULATOR,
+                List.of(Recipient.ISSUER), "send the decision recognising the emission successful"),
+        SUCCESS_REFUSAL_NOTICE("¶39", LegalTerm.REFUSAL_OF_SUCCESS_NOTICE, "SuccessRefusalSent", Party.REGULATOR,
+                List.of(Recipient.ISSUER), "send the refusal to recognise the emission successful, with its grounds"),
+        RESULTS_DISCLOSURE("¶40", LegalTerm.RESULTS_DISCLOSURE_TO_EXCHANGE, "ResultsDisclosedToExchange", Party.ISSUER,
+                List.of(Recipient.TRADING_OPERATOR), "disclose the results of the emission"),
+        PRIOR_NOTICE("¶55", LegalTerm.CANCELLATION_PRIOR_NOTICE, "CancellationNoticeRecorded", Party.REGULATOR,
+                List.of(Recipient.ISSUER, Recipient.TRADING_OPERATOR),
+                "notify the cancellation by phone, fax or other electronic means (¶54)"),
+        WRITTEN_CONFIRMATION("¶55", LegalTerm.CANCELLATION_WRITTEN_CONFIRMATION, "CancellationNoticeRecorded", Party.REGULATOR,
+                List.of(Recipient.ISSUER, Recipient.TRADING_OPERATOR), "confirm the cancellation in writing (¶54)"),
+        WEBSITE_PUBLICATION("¶56", LegalTerm.CANCELLATION_PUBLICATION, "CancellationNoticeRecorded", Party.REGULATOR,
+                List.of(Recipient.PUBLIC), "publish the cancellation on the regulator's website");
+
+        private final String paragraph;
+        private final LegalTerm term;
+        private final String eventType;
+        private final Party party;
+        private final List<Recipient> recipients;
+        private final String duty;
+
+        NoticeKind(String paragraph, LegalTerm term, String eventType, Party party, List<Recipient> recipients, String duty) {
+            this.paragraph = paragraph;
+            this.term = term;
+            this.eventType = eventType;
+            this.party = party;
+            this.recipients = recipients;
+            this.duty = duty;
+        }
+
+        public String paragraph() { return paragraph; }
+        /** The term, empty where the ¶ sets none (¶11). */
+        public java.util.Optional<LegalTerm> term() { return java.util.Optional.ofNullable(term); }
+        public String eventType() { return eventType; }
+        public Party party() { return party; }
+        public List<Recipient> recipients() { return recipients; }
+        public String duty() { return duty; }
+    }
 }

@@ -21,7 +21,9 @@ import kg.vareg.backend.api.ChecksumAddress;
 import kg.vareg.backend.collateral.CollateralType;
 import kg.vareg.backend.emissions.EmissionEvent.BurnReason;
 import kg.vareg.backend.emissions.EmissionEvent.CancellationBasis;
+import kg.vareg.backend.emissions.EmissionEvent.Channel;
 import kg.vareg.backend.emissions.EmissionEvent.NoticeKind;
+import kg.vareg.backend.emissions.EmissionEvent.Recipient;
 import kg.vareg.backend.emissions.EmissionEvent.RefusalGround;
 import kg.vareg.backend.emissions.EmissionEvent.SuccessGround;
 import kg.vareg.backend.numbering.VirtualAssetType;
@@ -87,6 +89,17 @@ public final class EmissionRequests {
 
     public record DocumentRef(@NotNull UUID documentId) {}
 
+    /**
+     * ¶7 with ¶59: the changed white paper (a WHITE_PAPER_CHANGE document) and, optionally, the new quantity and / or
+     * nominal value — changed in the register only when the regulator consents.
+     */
+    public record WhitePaperChangeRequest(@NotNull UUID documentId, @Positive BigInteger quantity,
+            @Positive @Digits(integer = 20, fraction = 18) BigDecimal nominalValue) {
+        RegisterChange registerChange() {
+            return quantity == null && nominalValue == null ? null : new RegisterChange(quantity, nominalValue);
+        }
+    }
+
     public record WhitePaperAnswer(@NotNull Boolean approve, @Size(max = 10000) String reasons) {}
 
     public record OfferRequest(@NotNull LocalDate disclosedOn,
@@ -111,7 +124,21 @@ public final class EmissionRequests {
             @Pattern(regexp = "^0x[0-9a-fA-F]{64}$", message = "must be a 32-byte transaction hash (0x + 64 hex)") String transactionHash,
             UUID decisionDocumentId) {}
 
-    public record NoticeRequest(@NotNull NoticeKind kind) {}
+    /**
+     * ¶11, ¶38-40, ¶54-56. {@code recipients} empty = every recipient the ¶ names; {@code on} empty = today;
+     * {@code channel} is required for the ¶55 prior notice; {@code documentId} a REGULATOR_DECISION (the regulator's
+     * notices) or RESULTS_DISCLOSURE (¶40) document filed before; {@code url} where ¶56 publishes it.
+     */
+    public record NoticeRequest(@NotNull NoticeKind kind, @Size(max = 3) List<@NotNull Recipient> recipients, LocalDate on,
+            Channel channel, UUID documentId,
+            @Size(max = 2000) @Pattern(regexp = "^https?://.+", message = "must be an http(s) URL") String url) {
+        NoticeFacts facts() {
+            return new NoticeFacts(kind, recipients, on, channel, null, url);
+        }
+    }
+
+    /** ¶40: the issuer's disclosure of the results to the trading operator. */
+    public record DisclosureRequest(LocalDate on, Channel channel, UUID documentId) {}
 
     public record FeePaymentRequest(@NotNull LocalDate paidOn,
             @NotNull @Positive @Digits(integer = 20, fraction = 18) BigDecimal amount,

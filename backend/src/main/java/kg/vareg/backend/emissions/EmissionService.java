@@ -238,7 +238,12 @@ public class EmissionService {
     }
 
     private CollateralCheck assessCollateral(Emission e) {
-        CoverageAssessment a = collateralPolicy.assess(e.terms().totalNominalValue(), e.nominalCurrency(),
+        return assessCollateral(e, e.terms().totalNominalValue());
+    }
+
+    /** The policy's verdict for a given emission volume (¶3-5), the appraisal window judged as at filing (¶3-6). */
+    private CollateralCheck assessCollateral(Emission e, BigDecimal totalNominalValue) {
+        CoverageAssessment a = collateralPolicy.assess(totalNominalValue, e.nominalCurrency(),
                 e.collateral().stream().map(CollateralLine::toItem).toList(),
                 e.submittedOn().orElse(LocalDate.now(clock)), kg.vareg.backend.collateral.ExchangeRates.none());
         return new CollateralCheck(a.secured(), a.violations().stream().map(Object::toString).toList(), a.steps());
@@ -253,9 +258,15 @@ public class EmissionService {
 
     @Transactional
     public Emission requestWhitePaperChange(UUID id, Optional<Long> v, UUID documentId, CurrentActor actor) {
+        return requestWhitePaperChange(id, v, documentId, null, actor);
+    }
+
+    /** ¶7, with an optional ¶59 change of the quantity / nominal value made in the register on consent. */
+    @Transactional
+    public Emission requestWhitePaperChange(UUID id, Optional<Long> v, UUID documentId, RegisterChange change, CurrentActor actor) {
         return change(id, v, actor, ISSUER, "the issuer requests white paper changes (¶7)", (e, docs) -> {
             StoredDocument d = documents.basis(e.id(), documentId, "documentId", DocumentKind.WHITE_PAPER_CHANGE);
-            e.requestWhitePaperChange(d.sha256(), calendar, clock);
+            e.requestWhitePaperChange(d.sha256(), change, calendar, clock);
             docs.add(d);
         });
     }
@@ -263,8 +274,14 @@ public class EmissionService {
     @Transactional
     public Emission answerWhitePaperChange(UUID id, Optional<Long> v, boolean approve, String reasons, CurrentActor actor) {
         return change(id, v, actor, REGISTRAR, "the regulator answers white paper changes (¶7)", (e, docs) -> {
-            if (approve) e.approveWhitePaperChange(clock);
-            else e.refuseWhitePaperChange(reasons, clock);
+            if (approve) {
+                // ¶59 / ¶3-5: a new volume must still be covered by the collateral.
+                CollateralCheck after = e.pendingRegisterChange().map(c -> assessCollateral(e,
+                        c.nominalValueOr(e.nominalValue()).multiply(new BigDecimal(c.quantityOr(e.quantity()))))).orElse(null);
+                e.approveWhitePaperChange(after, clock);
+            } else {
+                e.refuseWhitePaperChange(reasons, clock);
+            }
         });
     }
 
@@ -371,10 +388,33 @@ public class EmissionService {
         });
     }
 
+    /**
+     * ¶11, ¶38-39, ¶54-56 (the regulator's notices: registrar or supervisor) and ¶40 (the issuer's disclosure to the
+     * trading operator): records the act with its date, recipients and the hash of the document sent, if any.
+     */
     @Transactional
-    public Emission recordNotice(UUID id, Optional<Long> v, NoticeKind kind, CurrentActor actor) {
-        return change(id, v, actor, REGISTRAR, "the regulator sends the notices (¶54-56)",
-                (e, docs) -> e.recordNotice(kind, calendar, clock));
+    public Emission recordNotice(UUID id, Optional<Long> v, NoticeFacts facts, UUID documentId, CurrentActor actor) {
+        NoticeKind kind = facts.kind();
+        boolean byIssuer = kind.party() == EmissionEvent.Party.ISSUER;
+        return change(id, v, actor, byIssuer ? ISSUER : REGULATOR, byIssuer
+                ? "the issuer discloses the results to the trading operator (" + kind.paragraph() + ")"
+                : "the regulator sends its notices (" + kind.paragraph() + ")", (e, docs) -> {
+            NoticeFacts withDocument = facts;
+            if (documentId != null) {
+                StoredDocument d = documents.basis(e.id(), documentId, "documentId",
+                        byIssuer ? DocumentKind.RESULTS_DISCLOSURE : DocumentKind.REGULATOR_DECISION);
+                docs.add(d);
+                withDocument = new NoticeFacts(kind, facts.recipients(), facts.actOn(), facts.channel(), d.sha256(), facts.url());
+            }
+            e.recordNotice(withDocument, actor.role().name(), calendar, clock);
+        });
+    }
+
+    /** The notices the emission owes, due / overdue / done (¶11, ¶38-40, ¶54-56). */
+    @Transactional(readOnly = true)
+    public List<NoticeView> noticeObligations(UUID id, CurrentActor actor) {
+        LocalDate today = LocalDate.now(clock);
+        return load(id, actor).noticeObligations(calendar).stream().map(o -> NoticeView.of(o, today)).toList();
     }
 
     // ------------------------------------------------------------------ fees
@@ -474,7 +514,7 @@ public class EmissionService {
         List<Map<String, Object>> journalEvents = new ArrayList<>();
         for (EmissionEvent ev : events) {
             Map<String, Object> changes = new LinkedHashMap<>(ev.changes());
-            if (ev instanceof EmissionEvent.EmissionRegistered) {
+            if (ev instanceof EmissionEvent.EmissionRegistered || ev instanceof EmissionEvent.RegisterAmended) {
                 // ¶62: the register entry's public content enters the journal with the registration.
                 changes.put("entry", registerEntryFields(e));
             }

@@ -15,7 +15,9 @@ public record EmissionView(UUID id, long version, UUID issuerId, String state, S
         LocalDate offerDisclosedOn, String offerUrl, LocalDate placementStartedOn, LocalDate resultsReportedOn,
         String placedQuantity, BigDecimal proceeds, LocalDate actualPlacementEnd, LocalDate resultsDecidedOn,
         String successGround, LocalDate cureDeadline, String cureBreaches, String burnedQuantity,
-        String unplacedRemaining, LocalDate numberCancelledOn, String tokenProfile, String tokenName, String tokenSymbol) {
+        String unplacedRemaining, LocalDate numberCancelledOn, String tokenProfile, String tokenName, String tokenSymbol,
+        /* ¶59: asked for with the pending ¶7 change, not yet in the register */ String pendingQuantity,
+        BigDecimal pendingNominalValue) {
 
     public record CollateralView(String type, BigDecimal appraisedValue, String currency, LocalDate appraisalDate,
             LocalDate registeredOn, String registeredWith, String description) {}
@@ -37,6 +39,8 @@ public record EmissionView(UUID id, long version, UUID issuerId, String state, S
                 e.successGround().map(Enum::name).orElse(null), e.cureDeadline().orElse(null), e.cureBreaches().orElse(null),
                 e.burnedQuantity().toString(), e.unplacedRemaining().toString(), e.numberCancelledOn().orElse(null),
                 e.terms().token().profile() == null ? null : e.terms().token().profile().name(), e.terms().token().name(),
-                e.terms().token().symbol());
+                e.terms().token().symbol(),
+                e.pendingRegisterChange().map(RegisterChange::quantity).map(Object::toString).orElse(null),
+                e.pendingRegisterChange().map(RegisterChange::nominalValue).map(BigDecimal::stripTrailingZeros).orElse(null));
     }
 }

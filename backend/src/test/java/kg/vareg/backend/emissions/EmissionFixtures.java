@@ -42,12 +42,19 @@ public final class EmissionFixtures {
     public record IssuerRef(UUID id, String code, String user) {}
 
     public IssuerRef issuer(String registrar) {
-        String code = UUID.randomUUID().toString().replace("-", "").substring(0, 4).toUpperCase();
-        var r = api.post(registrar, "/api/v1/issuers", Map.of("kind", "LEGAL_ENTITY", "fullName", "Issuer " + code + " LLC",
-                "legalForm", "limited liability company", "stateRegistrationData", "Ministry of Justice No. 1234-" + code,
-                "legalAddress", "Chui avenue 1, Bishkek", "issuerCode", code, "region", "BISHKEK",
-                "privateData", Map.of("founders", List.of(Map.of("name", "Secret Founder " + code, "share", "100")),
-                        "beneficialOwners", List.of(Map.of("name", "Secret Owner " + code))))).expect(201);
+        String code;
+        RegisterApi.Response r;
+        int attempts = 0;
+        do {
+            // A random 4-character code may repeat one already assigned in this database (¶68 refuses it): draw again.
+            code = UUID.randomUUID().toString().replace("-", "").substring(0, 4).toUpperCase();
+            r = api.post(registrar, "/api/v1/issuers", Map.of("kind", "LEGAL_ENTITY", "fullName", "Issuer " + code + " LLC",
+                    "legalForm", "limited liability company", "stateRegistrationData", "Ministry of Justice No. 1234-" + code,
+                    "legalAddress", "Chui avenue 1, Bishkek", "issuerCode", code, "region", "BISHKEK",
+                    "privateData", Map.of("founders", List.of(Map.of("name", "Secret Founder " + code, "share", "100")),
+                            "beneficialOwners", List.of(Map.of("name", "Secret Owner " + code)))));
+        } while (r.status() == 409 && r.body().contains("already assigned") && ++attempts < 5);
+        r.expect(201);
         UUID id = UUID.fromString(r.text("id"));
         return new IssuerRef(id, code, newUser(ActorRole.ISSUER, id));
     }

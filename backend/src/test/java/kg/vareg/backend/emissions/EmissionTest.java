@@ -253,8 +253,9 @@ class EmissionTest {
             assertThat(c.publicationDue()).isEqualTo(LocalDate.of(2026, 6, 9)); // ¶56: 5 WD
         });
         e.recordNotice(NoticeKind.WRITTEN_CONFIRMATION, CAL, on(LocalDate.of(2026, 6, 8)));
-        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(EmissionEvent.CancellationNoticeRecorded.class,
-                n -> assertThat(n.late()).isTrue());
+        // ¶54: one written confirmation to the issuer and one to the trading operator, both late.
+        assertThat(e.drainEvents()).hasSize(2).allSatisfy(ev -> assertThat(ev).isInstanceOfSatisfying(EmissionEvent.NoticeRecorded.class,
+                n -> assertThat(n.late()).isTrue()));
         violates("¶55", () -> e.recordNotice(NoticeKind.WRITTEN_CONFIRMATION, CAL, on(LocalDate.of(2026, 6, 8))));
     }
 

@@ -356,6 +356,56 @@ class EmissionWorkflowIT {
     }
 
     @Test
+    void para59_quantityAndNominalValueChangeOnlyThroughTheRegisterWithConsent() {
+        var issuer = fx.issuer(registrar);
+        UUID id = registered(issuer);
+        String number = api.get(issuer.user(), path(id, "")).text("registrationNumber");
+        // Editing the data of a registered emission is refused (¶59).
+        var app = RegisterApi.application(issuer.id(), JUNE_1, LocalDate.of(2026, 7, 31), LocalDate.of(2026, 5, 25));
+        app.put("quantity", 1_200_000);
+        app.put("version", api.get(issuer.user(), path(id, "")).node().path("version").asLong());
+        assertThat(api.send(issuer.user(), "PUT", path(id, ""), api.write(app), Map.of()).expect(409).text("paragraph")).isEqualTo("¶59");
+        // Bad input is 400 with the field.
+        String change = fx.doc(issuer, issuer.user(), id, "WHITE_PAPER_CHANGE");
+        assertThat(api.post(issuer.user(), path(id, "/white-paper-changes"), Map.of("documentId", change, "quantity", -5)).expect(400)
+                .node().path("errors").get(0).path("field").asString()).isEqualTo("quantity");
+
+        // Asked for with the ¶7 change: the register keeps 1,000,000 until the regulator consents.
+        var asked = api.post(issuer.user(), path(id, "/white-paper-changes"), Map.of("documentId", change, "quantity", 1_200_000)).expect(200);
+        assertThat(asked.text("quantity")).isEqualTo("1000000");
+        assertThat(asked.text("pendingQuantity")).isEqualTo("1200000");
+        assertThat(api.get(null, "/api/v1/public/register/" + number).node().path("quantity").asString()).isEqualTo("1000000");
+        // ¶3-5: 1,000,000 KGS of money does not cover 1,200,000 KGS — consent is refused by the rule, nothing changes.
+        long rows = journalRows();
+        assertThat(api.post(registrar, path(id, "/white-paper-changes/answer"), Map.of("approve", true)).expect(409).text("paragraph"))
+                .isEqualTo("¶3-5");
+        assertThat(journalRows()).isEqualTo(rows);
+        api.post(registrar, path(id, "/white-paper-changes/answer"), Map.of("approve", false, "reasons", "not covered (¶3-5)")).expect(200);
+        assertThat(api.get(issuer.user(), path(id, "")).node().path("pendingQuantity").isNull()).isTrue();
+
+        // A reduction the collateral covers: consented, the register changed, journaled with the new ¶62 entry.
+        String change2 = fx.doc(issuer, issuer.user(), id, "WHITE_PAPER_CHANGE");
+        api.post(issuer.user(), path(id, "/white-paper-changes"), Map.of("documentId", change2, "quantity", 900_000,
+                "nominalValue", "1.05")).expect(200);
+        var approved = api.post(registrar, path(id, "/white-paper-changes/answer"), Map.of("approve", true)).expect(200);
+        assertThat(approved.text("quantity")).isEqualTo("900000");
+        assertThat(approved.node().path("nominalValue").decimalValue()).isEqualByComparingTo("1.05");
+        assertThat(approved.text("onChainSupply")).isEqualTo("900000000000");
+        assertThat(api.get(null, "/api/v1/public/register/" + number).node().path("quantity").asString()).isEqualTo("900000");
+        JsonNode rec = json.readTree(jdbc.queryForObject("SELECT convert_from(canonical_json, 'UTF8') FROM registry.journal"
+                + " WHERE convert_from(canonical_json, 'UTF8') LIKE ? ORDER BY id DESC LIMIT 1", String.class, "%" + id + "%"));
+        assertThat(rec.path("type").asString()).isEqualTo("WhitePaperChangeApproved");
+        JsonNode amended = rec.path("events").get(1);
+        assertThat(amended.path("type").asString()).isEqualTo("RegisterAmended");
+        assertThat(amended.path("paragraph").asString()).contains("¶59");
+        assertThat(amended.path("changes").path("quantityBefore").asString()).isEqualTo("1000000");
+        assertThat(amended.path("changes").path("nominalValue").asString()).isEqualTo("1.05");
+        assertThat(amended.path("changes").path("entry").path("quantity").asString()).isEqualTo("900000");
+        assertThat(api.get(null, "/api/v1/public/register/" + number + "/history").node().valueStream()
+                .map(h -> h.path("type").asString())).contains("RegisterAmended");
+    }
+
+    @Test
     void deadlinesViewShowsWhatIsDueByWhomAndWhatIsOverdue() {
         var issuer = fx.issuer(registrar);
         UUID id = fx.completeDraft(issuer, JUNE_1, LocalDate.of(2026, 7, 31), LocalDate.of(2026, 5, 25));

@@ -306,7 +306,8 @@ class WebJourneysIT {
         assertThat(b.driver.findElements(By.cssSelector("#chain-movements td[data-kind=MINT]"))).hasSize(2);
         var finding = b.el("#chain-findings li[data-kind=SUPPLY_ABOVE_REGISTERED]");
         assertThat(finding.getAttribute("data-severity")).isEqualTo("CRITICAL");
-        assertThat(finding.getText()).contains("¶5, ¶59").contains("1200000000000").contains("1000000000000");
+        assertThat(finding.getText()).contains("¶5, ¶59").contains("on-chain supply above the registered quantity")
+                .contains("1200000000000").contains("1000000000000");
         assertThat(jdbc.queryForObject("SELECT tx_hash FROM registry.verifier_finding WHERE kind = 'SUPPLY_ABOVE_REGISTERED' AND closed_at IS NULL",
                 String.class)).isEqualTo(beyond.getTransactionHash());
         assertThat(b.el("#anchor-fields").getText()).contains("31337");

@@ -106,16 +106,22 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(toProcess, wrapper);
             if (wrapper.getStatus() >= 200 && wrapper.getStatus() < 300) {
+                // The change is committed: never free the key now, even if storing the answer fails (database gone
+                // in between) — a freed key would let a retry make the change twice (docs/faults.md F1).
+                stored = true;
                 jdbc.update("UPDATE registry.idempotency_record SET status = ?, content_type = ?, location = ?, body = ?"
                                 + " WHERE principal = ? AND idem_key = ?", wrapper.getStatus(), wrapper.getContentType(),
                         wrapper.getHeader("Location"), wrapper.getContentAsByteArray(), principal, key);
-                stored = true;
             }
         } finally {
-            if (!stored) {
-                jdbc.update("DELETE FROM registry.idempotency_record WHERE principal = ? AND idem_key = ?", principal, key);
+            try {
+                if (!stored) {
+                    jdbc.update("DELETE FROM registry.idempotency_record WHERE principal = ? AND idem_key = ?", principal, key);
+                }
+            } finally {
+                // The client gets the real answer even when the key's record could not be updated.
+                wrapper.copyBodyToResponse();
             }
-            wrapper.copyBodyToResponse();
         }
     }
 

@@ -120,9 +120,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             org.hibernate.exception.JDBCConnectionException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("database unavailable: {}", e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
-                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable", "Register temporarily unavailable",
-                        "the register's database cannot be reached; nothing was changed, retry shortly"));
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseOutage.RETRY_AFTER_SECONDS)
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, DatabaseOutage.TYPE, DatabaseOutage.TITLE, DatabaseOutage.DETAIL));
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
@@ -235,11 +234,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        // A lost connection can surface wrapped in anything (a failed commit is a TransactionSystemException): 503.
+        if (DatabaseOutage.isCause(e)) return databaseUnavailable(e);
         // Full detail for operators in the log; the client gets a fixed text (no stack trace, no SQL).
         log.error("unexpected error", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
-                "the request failed and changed nothing; the error is logged");
+        return ResponseEntity.internalServerError().body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request failed and changed nothing; the error is logged"));
     }
 
     static Map<String, Object> none() {

@@ -54,6 +54,11 @@ class SecurityConfig {
                         .requestMatchers("/error").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
+                    if (kg.vareg.backend.api.DatabaseOutage.isCause(e)) {
+                        // The account could not be looked up: not a wrong password (docs/faults.md F1).
+                        kg.vareg.backend.api.DatabaseOutage.write(response);
+                        return;
+                    }
                     response.setHeader("WWW-Authenticate", "Basic realm=\"vareg\"");
                     Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "unauthorized", "Unauthorized",
                             "log in with a registrar, supervisor or issuer account");

@@ -73,6 +73,9 @@ class ChainOutageIT {
         assertThat(created).isEqualTo(writes).isPositive();
         assertThat(samples).as("worker health during the outage").isNotEmpty()
                 .anyMatch(x -> x.status() == 503 && x.anchoring().equals("DOWN"));
+        // The backend stays in service: its "chain" component is DEGRADED (HTTP 200), not DOWN (vareg.chain.unreachable-status).
+        assertThat(backendHealth).as("backend health during the outage").isNotEmpty()
+                .allMatch(h -> h.startsWith("200 ") && h.endsWith("chain=DEGRADED"));
         Sample first = samples.getFirst();
         Sample last = samples.getLast();
         assertThat(last.entriesWaiting()).as("backlog grows: %s", samples).isGreaterThan(first.entriesWaiting());

@@ -5,8 +5,9 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
- * Health component "chain": UP while the node answers with the expected chain id; DOWN when it does
- * not answer or answers with another chain. A dead node degrades health, it never blocks the register.
+ * Health component "chain": UP while the node answers with the expected chain id; DOWN when it answers
+ * with another chain; {@code vareg.chain.unreachable-status} (DOWN, or DEGRADED in the backend) while it
+ * does not answer. A dead node degrades health, it never blocks the register.
  */
 public final class ChainHealthIndicator implements HealthIndicator {
     private final ChainClient chain;
@@ -27,7 +28,7 @@ public final class ChainHealthIndicator implements HealthIndicator {
             return Health.up().withDetail("chainId", answered).withDetail("name", chain.properties().name())
                     .withDetail("blockNumber", chain.blockNumber()).build();
         } catch (IOException | RuntimeException e) {
-            return Health.down().withDetail("expectedChainId", expected)
+            return Health.status(chain.properties().unreachableStatus()).withDetail("expectedChainId", expected)
                     .withDetail("reason", "the node does not answer: " + e.getClass().getSimpleName()).build();
         }
     }

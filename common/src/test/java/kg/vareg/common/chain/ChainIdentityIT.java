@@ -50,6 +50,27 @@ class ChainIdentityIT {
     }
 
     @Test
+    void anApplicationMayReportAnUnreachableNodeAsDegradedRatherThanDown() {
+        runner.withPropertyValues("vareg.chain.rpc-url=http://127.0.0.1:" + FreePort.find(), "vareg.chain.chain-id=31337",
+                        "vareg.chain.request-timeout=1s", "vareg.chain.unreachable-status=DEGRADED")
+                .run(context -> assertThat(context.getBean(ChainHealthIndicator.class).health().getStatus().getCode())
+                        .isEqualTo("DEGRADED"));
+    }
+
+    @Test
+    void anotherChainIsAlwaysDown(EvmNode node) {
+        runner.withPropertyValues("vareg.chain.rpc-url=" + node.rpcUrl(), "vareg.chain.chain-id=" + node.chainId(),
+                        "vareg.chain.unreachable-status=DEGRADED")
+                .run(context -> {
+                    var chain = context.getBean(ChainClient.class);
+                    var other = new ChainHealthIndicator(new ChainClient(new ChainProperties(node.rpcUrl(), 1, "x",
+                            java.time.Duration.ofSeconds(2), "DEGRADED")));
+                    assertThat(other.health().getStatus()).isEqualTo(Status.DOWN);
+                    assertThat(chain.answeredChainId()).isEqualTo(node.chainId());
+                });
+    }
+
+    @Test
     void rejectsMissingConfiguration() {
         runner.withPropertyValues("vareg.chain.chain-id=31337")
                 .run(context -> assertThat(context).hasFailed());

@@ -29,6 +29,13 @@ class BackendStartsIT {
     }
 
     @Test
+    void decimalsAreWrittenPlainNeverInExponentNotation() {
+        // A stripped 100 is 1E+2 as a BigDecimal: the API must still say 100 (money and quantities are read by people).
+        assertThat(json.writeValueAsString(new java.math.BigDecimal("100").stripTrailingZeros())).isEqualTo("100");
+        assertThat(json.writeValueAsString(new java.math.BigDecimal("0.00000001"))).isEqualTo("0.00000001");
+    }
+
+    @Test
     void healthIsUpWithDatabaseAndChainAsSeparateComponents() throws Exception {
         var response = java.net.http.HttpClient.newHttpClient().send(
                 java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/health")).build(),

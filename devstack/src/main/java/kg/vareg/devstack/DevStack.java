@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.tx.Transfer;
 import org.web3j.utils.Convert;
@@ -125,17 +127,17 @@ public final class DevStack {
     }
 
     private void checkPortsFree() {
-        for (int[] p : new int[][] {{httpPort}, {workerPort}, {chainPort}, {postgresPort}}) {
-            if (!FreePort.isFree(p[0])) {
-                throw new IllegalStateException("port " + p[0] + " is taken: stop what listens there (e.g. another vareg) or set "
-                        + switch (p[0] == httpPort ? 0 : p[0] == workerPort ? 1 : p[0] == chainPort ? 2 : 3) {
-                            case 0 -> "VAREG_HTTP_PORT";
-                            case 1 -> "VAREG_WORKER_PORT";
-                            case 2 -> "VAREG_CHAIN_PORT";
-                            default -> "VAREG_POSTGRES_PORT";
-                        });
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        ports.put("VAREG_HTTP_PORT", httpPort);
+        ports.put("VAREG_WORKER_PORT", workerPort);
+        ports.put("VAREG_CHAIN_PORT", chainPort);
+        ports.put("VAREG_POSTGRES_PORT", postgresPort);
+        ports.forEach((variable, port) -> {
+            if (!FreePort.isFree(port)) {
+                throw new IllegalStateException("port " + port + " is taken: stop what listens there (e.g. another vareg) or set "
+                        + variable);
             }
-        }
+        });
     }
 
     private Path jar(String module, String name) {

@@ -8,7 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import kg.vareg.backend.emissions.Addresses;
+import kg.vareg.backend.kernel.Addresses;
 import org.web3j.crypto.Keys;
 
 /** ¶5: an EVM address in its EIP-55 checksum form (null is left to @NotNull). */

@@ -14,7 +14,7 @@ import kg.vareg.backend.emissions.EmissionEvent;
 import kg.vareg.backend.emissions.NoticeAct;
 import kg.vareg.backend.emissions.NoticeObligation;
 import kg.vareg.backend.emissions.EmissionService;
-import kg.vareg.backend.emissions.EmissionState;
+import kg.vareg.backend.kernel.EmissionState;
 import kg.vareg.backend.fees.FeeStatus;
 import kg.vareg.backend.security.CurrentActor;
 import org.springframework.data.domain.Pageable;

@@ -31,7 +31,7 @@ class DeadlinesController {
             + "(includeDone=false hides them); fee instalments and notices (¶28, 5 / 10 WD after each quarter). "
             + "Staff see all; an issuer only its own.")
     List<Deadline> list(@RequestParam(defaultValue = "false") boolean overdueOnly,
-            @RequestParam Optional<kg.vareg.backend.security.ActorRole> dueBy,
+            @RequestParam Optional<kg.vareg.backend.kernel.ActorRole> dueBy,
             @RequestParam(defaultValue = "true") boolean includeDone) {
         return deadlines.due(actors.current(), overdueOnly, dueBy.map(Enum::name), includeDone);
     }

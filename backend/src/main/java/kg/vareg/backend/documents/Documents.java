@@ -14,7 +14,7 @@ import kg.vareg.backend.api.InvalidFieldException;
 import kg.vareg.backend.api.NotFoundException;
 import kg.vareg.backend.issuers.IssuerKind;
 import kg.vareg.backend.register.Commitments;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;

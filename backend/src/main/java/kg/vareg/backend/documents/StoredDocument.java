@@ -10,7 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 
 /** A filed document with its SHA-256 (the hash is what the journal carries, ARCHITECTURE.md "Registry"). */
 @Entity

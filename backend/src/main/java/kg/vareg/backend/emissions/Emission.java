@@ -1,5 +1,7 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.EmissionState;
+import kg.vareg.backend.kernel.RuleViolation;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;

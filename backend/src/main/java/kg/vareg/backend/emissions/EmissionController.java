@@ -1,5 +1,6 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.EmissionState;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;

@@ -1,5 +1,6 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.EmissionState;
 import java.math.BigInteger;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

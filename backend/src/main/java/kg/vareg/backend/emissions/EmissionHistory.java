@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kg.vareg.backend.register.Commitments;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

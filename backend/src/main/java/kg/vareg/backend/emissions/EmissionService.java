@@ -1,5 +1,7 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.EmissionState;
+import kg.vareg.backend.kernel.RuleViolation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Clock;
@@ -38,7 +40,7 @@ import kg.vareg.backend.register.JournalRecord;
 import kg.vareg.backend.register.JournalWriter;
 import kg.vareg.backend.register.RegistrationNumbers;
 import kg.vareg.backend.security.ActorCommitments;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.Decision;
 import kg.vareg.backend.security.FourEyes;

@@ -1,5 +1,7 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.Addresses;
+import kg.vareg.backend.kernel.RuleViolation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.RuleViolation;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 

@@ -14,7 +14,7 @@ import kg.vareg.backend.register.JournalRecord;
 import kg.vareg.backend.register.JournalWriter;
 import kg.vareg.backend.register.PublicRegister;
 import kg.vareg.backend.register.RegisterEntry;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;

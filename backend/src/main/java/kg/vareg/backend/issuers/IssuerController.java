@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import kg.vareg.backend.numbering.IssuerCode;
 import kg.vareg.backend.numbering.Region;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.CurrentActors;
 import org.springframework.http.MediaType;

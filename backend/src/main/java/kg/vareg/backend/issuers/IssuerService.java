@@ -82,11 +82,11 @@ public class IssuerService {
     public IssuerParty addParty(UUID issuerId, NewParty cmd, CurrentActor actor) {
         Issuer issuer = get(issuerId, actor);
         if (cmd.role() == PartyRole.COLLATERAL_MANAGER && !cmd.nonAffiliationDeclared()) {
-            throw new kg.vareg.backend.emissions.RuleViolation("¶3-2", "the collateral manager must declare it is not affiliated"
+            throw new kg.vareg.backend.kernel.RuleViolation("¶3-2", "the collateral manager must declare it is not affiliated"
                     + " with the issuer nor with a creditor whose claims exceed 10% of the issuer's balance-sheet assets");
         }
         if (cmd.role() == PartyRole.COLLATERAL_PROVIDER && !cmd.signsDecisionAndWhitePaper()) {
-            throw new kg.vareg.backend.emissions.RuleViolation("¶3-3", "a third-party collateral provider also signs the decision and the white paper");
+            throw new kg.vareg.backend.kernel.RuleViolation("¶3-3", "a third-party collateral provider also signs the decision and the white paper");
         }
         IssuerParty party = parties.saveAndFlush(new IssuerParty(UUID.randomUUID(), issuer.id(), cmd.role(), cmd.name(),
                 cmd.registrationData(), cmd.nonAffiliationDeclared(), cmd.signsDecisionAndWhitePaper(), clock.instant()));
@@ -136,7 +136,7 @@ public class IssuerService {
     }
 
     static void requireRegistrar(CurrentActor actor) {
-        if (actor.role() != kg.vareg.backend.security.ActorRole.REGISTRAR) {
+        if (actor.role() != kg.vareg.backend.kernel.ActorRole.REGISTRAR) {
             throw new AccessDeniedException("only the registrar records issuers");
         }
     }

@@ -39,7 +39,7 @@ class PublicRegisterController {
             @RequestParam Optional<@Pattern(regexp = "^[A-Za-z0-9]{4}$", message = "an issuer code has 4 characters (¶68)") String> issuerCode,
             @RequestParam Optional<UUID> issuerId,
             @RequestParam Optional<@Pattern(regexp = "^0x[0-9a-fA-F]{40}$", message = "must be a 20-byte hex address") String> tokenAddress,
-            @RequestParam Optional<kg.vareg.backend.emissions.EmissionState> state,
+            @RequestParam Optional<kg.vareg.backend.kernel.EmissionState> state,
             @RequestParam Optional<kg.vareg.backend.numbering.VirtualAssetType> type,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {

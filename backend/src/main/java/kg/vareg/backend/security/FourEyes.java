@@ -1,5 +1,6 @@
 package kg.vareg.backend.security;
 
+import kg.vareg.backend.kernel.ActorRole;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.EnumSet;

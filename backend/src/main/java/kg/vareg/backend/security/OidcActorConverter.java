@@ -1,5 +1,6 @@
 package kg.vareg.backend.security;
 
+import kg.vareg.backend.kernel.ActorRole;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package kg.vareg.backend.security;
 
+import kg.vareg.backend.kernel.ActorRole;
 import jakarta.servlet.http.HttpServletResponse;
 import kg.vareg.backend.api.IdempotencyFilter;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package kg.vareg.backend.security;
 
+import kg.vareg.backend.kernel.ActorRole;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

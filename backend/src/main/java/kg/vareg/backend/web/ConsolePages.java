@@ -19,7 +19,7 @@ import kg.vareg.backend.emissions.Emission;
 import kg.vareg.backend.emissions.EmissionEvent.RefusalGround;
 import kg.vareg.backend.emissions.EmissionEvent.SuccessGround;
 import kg.vareg.backend.emissions.EmissionService;
-import kg.vareg.backend.emissions.EmissionState;
+import kg.vareg.backend.kernel.EmissionState;
 import kg.vareg.backend.emissions.EmissionView;
 import kg.vareg.backend.issuers.Issuer;
 import kg.vareg.backend.issuers.IssuerKind;

@@ -2,7 +2,7 @@ package kg.vareg.backend.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import kg.vareg.backend.emissions.EmissionState;
+import kg.vareg.backend.kernel.EmissionState;
 import kg.vareg.backend.emissions.EmissionView;
 
 /**

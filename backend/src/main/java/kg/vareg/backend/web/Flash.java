@@ -2,7 +2,7 @@ package kg.vareg.backend.web;
 
 import kg.vareg.backend.api.ConflictException;
 import kg.vareg.backend.api.InvalidFieldException;
-import kg.vareg.backend.emissions.RuleViolation;
+import kg.vareg.backend.kernel.RuleViolation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kg.vareg.backend.api.NotFoundException;
-import kg.vareg.backend.emissions.EmissionState;
+import kg.vareg.backend.kernel.EmissionState;
 import kg.vareg.backend.numbering.VirtualAssetType;
 import kg.vareg.backend.register.PublicRegister;
 import kg.vareg.backend.register.RegisterEntry;

@@ -12,7 +12,7 @@ import java.util.function.Consumer;
 import kg.vareg.backend.register.JournalRecord;
 import kg.vareg.backend.register.JournalWriter;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;

@@ -12,7 +12,7 @@ import java.time.LocalDate;
 import java.util.Base64;
 import java.util.Map;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package kg.vareg.backend.emissions;
 
+import kg.vareg.backend.kernel.EmissionState;
+import kg.vareg.backend.kernel.RuleViolation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

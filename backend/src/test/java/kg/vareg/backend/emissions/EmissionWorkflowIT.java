@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
 import kg.vareg.ledger.json.CanonicalJson;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import kg.vareg.backend.api.IdempotencyRecordsPurge;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package kg.vareg.backend.security;
 
+import kg.vareg.backend.kernel.ActorRole;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -26,7 +26,7 @@ import kg.vareg.backend.issuers.IssuerService;
 import kg.vareg.backend.numbering.IssuerCode;
 import kg.vareg.backend.numbering.Region;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;

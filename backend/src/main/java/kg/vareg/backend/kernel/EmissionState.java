@@ -1,4 +1,4 @@
-package kg.vareg.backend.emissions;
+package kg.vareg.backend.kernel;
 
 import java.util.EnumSet;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package kg.vareg.backend.emissions;
+package kg.vareg.backend.kernel;
 
 import java.util.regex.Pattern;
 import org.web3j.crypto.Keys;
@@ -14,7 +14,7 @@ public final class Addresses {
         return address != null && HEX_ADDRESS.matcher(address).matches() && Keys.toChecksumAddress(address).equals(address);
     }
 
-    static void requireChecksummed(String field, String address) {
+    public static void requireChecksummed(String field, String address) {
         if (!isChecksummed(address)) {
             throw new RuleViolation("¶5", field + " must be an EIP-55 checksummed address, e.g. "
                     + (address != null && HEX_ADDRESS.matcher(address).matches() ? Keys.toChecksumAddress(address) : "0x…"));

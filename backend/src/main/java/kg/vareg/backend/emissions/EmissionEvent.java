@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import kg.vareg.backend.documents.DocumentKind;
 import kg.vareg.backend.calendar.LegalTerm;
 
 /**
@@ -25,6 +27,41 @@ public sealed interface EmissionEvent {
         return getClass().getSimpleName();
     }
 
+    /**
+     * Commitments (salted hashes) the journal record carries besides who acted — e.g. the digest of the decision data
+     * of a draft. Private content never enters the journal itself (¶66), only its commitment.
+     */
+    default Map<String, String> commitments() {
+        return Map.of();
+    }
+
+    /** The event itself, without the {@link Backdated} mark. */
+    default EmissionEvent unwrapped() {
+        return this;
+    }
+
+    /**
+     * #19 item 1: {@code event} is a fact of {@code effectiveOn} (the day the regulation dates it by: receipt,
+     * signature, court ruling, disclosure...) recorded on the later day {@code recordedOn}. Same type and ¶ as the event;
+     * its changes add {@code backdated: true}, {@code effectiveOn} and {@code recordedOn}, so the journal carries both.
+     */
+    record Backdated(EmissionEvent event, LocalDate effectiveOn, LocalDate recordedOn) implements EmissionEvent {
+        public String paragraph() { return event.paragraph(); }
+        @Override
+        public String type() { return event.type(); }
+        public Map<String, Object> changes() {
+            Map<String, Object> m = new LinkedHashMap<>(event.changes());
+            m.put("backdated", true);
+            m.put("effectiveOn", effectiveOn.toString());
+            m.put("recordedOn", recordedOn.toString());
+            return m;
+        }
+        @Override
+        public Map<String, String> commitments() { return event.commitments(); }
+        @Override
+        public EmissionEvent unwrapped() { return event.unwrapped(); }
+    }
+
     private static Map<String, Object> map(Object... kv) {
         Map<String, Object> m = new LinkedHashMap<>();
         for (int i = 0; i < kv.length; i += 2) {
@@ -35,6 +72,42 @@ public sealed interface EmissionEvent {
             if (v != null) m.put((String) kv[i], v);
         }
         return m;
+    }
+
+    /** ¶4 stages 1-2: the issuer's decision data prepared as a draft application (the data itself only as a digest). */
+    record ApplicationDrafted(String decisionDataDigest) implements EmissionEvent {
+        public String paragraph() { return "¶4-5"; }
+        public Map<String, Object> changes() { return map("state", EmissionState.DRAFT); }
+        @Override
+        public Map<String, String> commitments() { return Map.of("decisionData", decisionDataDigest); }
+    }
+
+    /** The draft's decision data changed before filing (¶59: afterwards only through the register and ¶7). */
+    record ApplicationAmended(String decisionDataDigest) implements EmissionEvent {
+        public String paragraph() { return "¶4-5"; }
+        public Map<String, Object> changes() { return map("state", EmissionState.DRAFT); }
+        @Override
+        public Map<String, String> commitments() { return Map.of("decisionData", decisionDataDigest); }
+    }
+
+    /** ¶9 (and ¶7, ¶30, ¶37, ¶46, ¶63 for later filings): a document filed to the emission; the journal carries its hash. */
+    record DocumentFiled(UUID documentId, DocumentKind kind) implements EmissionEvent {
+        public String paragraph() { return "¶9"; }
+        public Map<String, Object> changes() { return map("document", documentId.toString(), "kind", kind); }
+    }
+
+    /** ¶26-28: a payment of the registration fee (the upfront part, or a quarter's instalment). */
+    record FeePaymentRecorded(LocalDate paidOn, String amount, String currency, String quarter) implements EmissionEvent {
+        public String paragraph() { return "¶26-28"; }
+        public Map<String, Object> changes() {
+            return map("paidOn", paidOn, "amount", amount, "currency", currency, "quarter", quarter);
+        }
+    }
+
+    /** ¶28: the issuer's notice of the nominal value placed in a quarter. */
+    record FeeQuarterNoticeFiled(String quarter, String placedNominal) implements EmissionEvent {
+        public String paragraph() { return "¶28"; }
+        public Map<String, Object> changes() { return map("quarter", quarter, "placedNominal", placedNominal); }
     }
 
     record ApplicationSubmitted(LocalDate submittedOn, LocalDate decisionDue) implements EmissionEvent {

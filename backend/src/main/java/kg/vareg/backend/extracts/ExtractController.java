@@ -32,7 +32,7 @@ class ExtractController {
     @GetMapping("/register/{number}/extract.pdf")
     ResponseEntity<byte[]> extract(@PathVariable String number, Locale locale, HttpServletRequest request) {
         String base = publicBaseUrl.isBlank() ? ServletUriComponentsBuilder.fromContextPath(request).toUriString() : publicBaseUrl;
-        RegisterExtract x = extracts.issue(number, locale, base);
+        RegisterExtract x = extracts.issue(kg.vareg.backend.register.RegistrationNumberInput.canonical("number", number), locale, base);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -119,7 +119,7 @@ public record RegistrationNumber(String value) {
         char region = s.charAt(10);
         if (Region.fromCode(region).isEmpty()) {
             throw new RegistrationNumberFormatException(s, 11, "base number position 9 (region) '" + region
-                    + "' is not a region code of Annex 7 (1-9)");
+                    + "' is not a region code of Annex 7 (1-9, ¶68)");
         }
     }
 }

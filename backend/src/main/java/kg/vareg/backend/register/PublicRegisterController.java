@@ -35,7 +35,7 @@ class PublicRegisterController {
     @Operation(summary = "Search the register", description = "By registration number, issuer (code or id), token contract "
             + "address, state and VA type (¶62). Only emissions with a number are in the register (¶3, ¶57).")
     PageResponse<RegisterEntry> search(
-            @RequestParam Optional<@Pattern(regexp = "^[A-Za-z0-9]{11}$", message = "a registration number has 11 characters (¶68)") String> number,
+            @RequestParam Optional<String> number,
             @RequestParam Optional<@Pattern(regexp = "^[A-Za-z0-9]{4}$", message = "an issuer code has 4 characters (¶68)") String> issuerCode,
             @RequestParam Optional<UUID> issuerId,
             @RequestParam Optional<@Pattern(regexp = "^0x[0-9a-fA-F]{40}$", message = "must be a 20-byte hex address") String> tokenAddress,
@@ -43,14 +43,15 @@ class PublicRegisterController {
             @RequestParam Optional<kg.vareg.backend.numbering.VirtualAssetType> type,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
-        return register.search(new PublicRegister.Query(number, issuerCode, issuerId, tokenAddress,
+        // #19 item 6: a malformed number is a 400 naming the reason (¶67-68), never an empty list; any case is accepted.
+        return register.search(new PublicRegister.Query(number.map(n -> RegistrationNumberInput.canonical("number", n)), issuerCode, issuerId, tokenAddress,
                 state.map(Enum::name), type.map(Enum::name)), page, size);
     }
 
     @GetMapping("/{number}")
     @Operation(summary = "One register entry by its number (¶62, ¶67-68)")
     RegisterEntry entry(@PathVariable String number) {
-        return register.byNumber(number).orElseThrow(() -> new NotFoundException("no emission with number " + number + " in the register"));
+        return register.byNumber(RegistrationNumberInput.canonical("number", number)).orElseThrow(() -> new NotFoundException("no emission with number " + number + " in the register"));
     }
 
     @GetMapping("/{number}/history")

@@ -9,6 +9,7 @@ import kg.vareg.backend.kernel.EmissionState;
 import kg.vareg.backend.numbering.VirtualAssetType;
 import kg.vareg.backend.register.PublicRegister;
 import kg.vareg.backend.register.RegisterEntry;
+import kg.vareg.backend.register.RegistrationNumberInput;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -62,7 +63,7 @@ class PublicPages {
 
     @GetMapping("/register/{number}")
     String emission(@PathVariable String number, Model model) {
-        RegisterEntry entry = register.byNumber(number)
+        RegisterEntry entry = register.byNumber(RegistrationNumberInput.canonical("number", number))
                 .orElseThrow(() -> new NotFoundException("no emission with number " + number + " in the register"));
         model.addAttribute("e", entry);
         model.addAttribute("history", register.history(entry.emissionId()).stream().map(HistoryItem::of).toList());

@@ -48,9 +48,13 @@ class EmissionTest {
                 "Optima Bank", "deposit"));
     }
 
+    /** A draft, its ApplicationDrafted event (the journal's commitment to the decision data) already taken. */
     static Emission draft() {
-        return Emission.draft(UUID.randomUUID(), UUID.randomUUID(), terms(BigInteger.valueOf(1_000_000), BigInteger.valueOf(600_000)),
+        Emission e = Emission.draft(UUID.randomUUID(), UUID.randomUUID(), terms(BigInteger.valueOf(1_000_000), BigInteger.valueOf(600_000)),
                 money(LocalDate.of(2026, 5, 25)), on(LocalDate.of(2026, 6, 1)));
+        assertThat(e.drainEvents()).singleElement().isInstanceOfSatisfying(EmissionEvent.ApplicationDrafted.class,
+                d -> assertThat(d.commitments().get("decisionData")).matches("sha256:[0-9a-f]{64}"));
+        return e;
     }
 
     static Emission registered() {

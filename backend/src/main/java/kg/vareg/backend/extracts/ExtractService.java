@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import kg.vareg.backend.api.NotFoundException;
 import kg.vareg.backend.register.Commitments;
+import kg.vareg.backend.register.JournalReader;
 import kg.vareg.backend.register.JournalRecord;
 import kg.vareg.backend.register.JournalWriter;
 import kg.vareg.backend.register.PublicRegister;
@@ -17,7 +18,6 @@ import kg.vareg.backend.register.RegisterEntry;
 import kg.vareg.backend.kernel.ActorRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,16 +35,16 @@ public class ExtractService {
 
     private final PublicRegister register;
     private final JournalWriter journal;
-    private final JdbcTemplate jdbc;
+    private final JournalReader reader;
     private final MessageSource messages;
     private final Clock clock;
     private final ExtractPdf pdf;
 
-    ExtractService(PublicRegister register, JournalWriter journal, JdbcTemplate jdbc, MessageSource messages, Clock clock,
+    ExtractService(PublicRegister register, JournalWriter journal, JournalReader reader, MessageSource messages, Clock clock,
             @Value("${vareg.extracts.font:/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf}") String fontPath) {
         this.register = register;
         this.journal = journal;
-        this.jdbc = jdbc;
+        this.reader = reader;
         this.messages = messages;
         this.clock = clock;
         this.pdf = ExtractPdf.withFont(fontPath);
@@ -81,17 +81,16 @@ public class ExtractService {
     /** The journal's record of an issued extract. */
     @Transactional(readOnly = true)
     public Optional<IssuedExtract> find(UUID extractId) {
-        return jdbc.query("SELECT id, canonical_json, created_at FROM registry.journal WHERE record_type = ?"
-                        + " AND convert_from(canonical_json, 'UTF8')::jsonb -> 'events' -> 0 -> 'changes' ->> 'extractId' = ?",
-                (rs, i) -> {
-                    Map<?, ?> record = JsonMapper.shared().readValue(rs.getBytes(2), Map.class);
-                    Map<?, ?> changes = (Map<?, ?>) ((Map<?, ?>) ((List<?>) record.get("events")).getFirst()).get("changes");
-                    Map<String, String> entry = new LinkedHashMap<>();
-                    ((Map<?, ?>) changes.get("entry")).forEach((k, v) -> entry.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
-                    return new IssuedExtract(extractId, String.valueOf(((Map<?, ?>) record.get("subject")).get("registrationNumber")),
-                            String.valueOf(changes.get("pdfSha256")), String.valueOf(changes.get("language")),
-                            Instant.parse(String.valueOf(record.get("at"))), rs.getLong(1), entry);
-                }, RECORD_TYPE, extractId.toString()).stream().findFirst();
+        // By the indexed extract id (JournalWriter, registry V80): one index probe, not a parse of every row.
+        return reader.extract(extractId).map(row -> {
+            Map<?, ?> record = JsonMapper.shared().readValue(row.canonical(), Map.class);
+            Map<?, ?> changes = (Map<?, ?>) ((Map<?, ?>) ((List<?>) record.get("events")).getFirst()).get("changes");
+            Map<String, String> entry = new LinkedHashMap<>();
+            ((Map<?, ?>) changes.get("entry")).forEach((k, v) -> entry.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+            return new IssuedExtract(extractId, String.valueOf(((Map<?, ?>) record.get("subject")).get("registrationNumber")),
+                    String.valueOf(changes.get("pdfSha256")), String.valueOf(changes.get("language")),
+                    Instant.parse(String.valueOf(record.get("at"))), row.id(), entry);
+        });
     }
 
     private String msg(String key, Locale l) {

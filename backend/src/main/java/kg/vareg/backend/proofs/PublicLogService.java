@@ -1,13 +1,13 @@
 package kg.vareg.backend.proofs;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import kg.vareg.backend.register.JournalReader;
 import kg.vareg.common.logstore.AnchorRecord;
 import kg.vareg.common.logstore.AnchorStatus;
 import kg.vareg.common.logstore.CheckpointRecord;
@@ -45,13 +45,12 @@ class PublicLogService {
 
     private final JdbcTemplate jdbc;
     private final LogQueries log;
+    private final JournalReader journal;
 
-    PublicLogService(JdbcTemplate jdbc) {
+    PublicLogService(JdbcTemplate jdbc, JournalReader journal) {
         this.jdbc = jdbc;
         this.log = new LogQueries(jdbc);
-    }
-
-    record JournalRow(long id, String recordType, int recordVersion, byte[] canonical, Instant createdAt) {
+        this.journal = journal;
     }
 
     EntryView entry(long index) {
@@ -137,15 +136,15 @@ class PublicLogService {
 
     DocumentVerificationView document(String sha256Hex) {
         Sha256Hash doc = parseHash("sha256", sha256Hex);
-        // The journal carries document hashes as lower-case hex inside the canonical JSON.
-        byte[] needle = doc.toHex().getBytes(StandardCharsets.US_ASCII);
-        List<Long> journalIds = jdbc.queryForList("""
-                SELECT j.id FROM registry.journal j
-                 WHERE position(CAST(? AS BYTEA) IN j.canonical_json) > 0
-                 ORDER BY j.id LIMIT ?""", Long.class, needle, MAX_DOCUMENT_MATCHES);
+        // Every document hash a record carries is a row of registry.journal_document (JournalWriter): one index probe.
+        List<Long> journalIds = journal.carrying(doc.toBytes(), MAX_DOCUMENT_MATCHES);
         List<EntryView> entries = new ArrayList<>();
+        Map<Long, Long> leaves = log.leavesOfJournals(journalIds);
         for (long id : journalIds) {
-            log.leafOfJournal(id).ifPresent(leaf -> entries.add(view(leaf)));
+            Long index = leaves.get(id);
+            if (index != null) {
+                log.leaf(index).ifPresent(leaf -> entries.add(view(leaf)));
+            }
         }
         return new DocumentVerificationView(doc.toHex(), entries.size(), entries);
     }
@@ -158,7 +157,7 @@ class PublicLogService {
     }
 
     private EntryView view(LeafRecord leaf) {
-        JournalRow row = journal(leaf.journalId());
+        JournalReader.Row row = journal(leaf.journalId());
         Optional<Long> anchored = anchoredSize();
         String canonical = Base64.getEncoder().encodeToString(row.canonical());
         String text = new String(row.canonical(), StandardCharsets.UTF_8);
@@ -174,13 +173,8 @@ class PublicLogService {
                 new BundleView(canonical, leaf.index(), size, proof.inclusionPath()));
     }
 
-    private JournalRow journal(long id) {
-        return jdbc.query("""
-                        SELECT id, record_type, record_version, canonical_json, created_at
-                          FROM registry.journal WHERE id = ?""",
-                        (rs, n) -> new JournalRow(rs.getLong(1), rs.getString(2), rs.getInt(3), rs.getBytes(4),
-                                rs.getObject(5, Timestamp.class).toInstant()), id)
-                .stream().findFirst()
+    private JournalReader.Row journal(long id) {
+        return journal.byId(id)
                 .orElseThrow(() -> new IllegalStateException("log leaf points at missing journal row " + id));
     }
 

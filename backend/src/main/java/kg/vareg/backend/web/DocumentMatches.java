@@ -2,9 +2,11 @@ package kg.vareg.backend.web;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import kg.vareg.backend.register.JournalReader;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,9 +24,11 @@ class DocumentMatches {
             .filter(kg.vareg.backend.documents.DocumentKind::privateData).map(Enum::name).toList();
 
     private final JdbcTemplate jdbc;
+    private final JournalReader journal;
 
-    DocumentMatches(JdbcTemplate jdbc) {
+    DocumentMatches(JdbcTemplate jdbc, JournalReader journal) {
         this.jdbc = jdbc;
+        this.journal = journal;
     }
 
     record Match(String what, String kind, String registrationNumber, String fileName, Instant at, Long journalId) {}
@@ -40,12 +44,10 @@ class DocumentMatches {
                         + " WHERE d.sha256 = ?" + notPrivate + " ORDER BY d.uploaded_at",
                 rs -> { out.add(new Match("document", rs.getString(1), rs.getString(2), rs.getString(3),
                         rs.getTimestamp(4).toInstant(), null)); }, h);
-        jdbc.query("SELECT j.id, convert_from(j.canonical_json, 'UTF8')::jsonb -> 'subject' ->> 'registrationNumber', j.created_at"
-                        + " FROM registry.journal j WHERE j.record_type = 'RegisterExtractIssued'"
-                        + " AND convert_from(j.canonical_json, 'UTF8')::jsonb -> 'events' -> 0 -> 'changes' ->> 'pdfSha256' = ?"
-                        + " ORDER BY j.id",
-                rs -> { out.add(new Match("extract", "REGISTER_EXTRACT", rs.getString(2), null, rs.getTimestamp(3).toInstant(),
-                        rs.getLong(1))); }, h);
+        // Issued extracts (¶61) by their PDF's hash: one probe of registry.journal_document (JournalWriter).
+        for (JournalReader.ExtractLink x : journal.extractsWithPdf(HexFormat.of().parseHex(h))) {
+            out.add(new Match("extract", "REGISTER_EXTRACT", x.registrationNumber(), null, x.createdAt(), x.id()));
+        }
         return out;
     }
 }

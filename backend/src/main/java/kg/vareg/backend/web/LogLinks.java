@@ -2,8 +2,12 @@ package kg.vareg.backend.web;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import kg.vareg.backend.register.JournalReader;
+import kg.vareg.common.logstore.LeafRecord;
+import kg.vareg.common.logstore.LogQueries;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,10 +18,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class LogLinks {
-    private final JdbcTemplate jdbc;
+    private final JournalReader journal;
+    private final LogQueries log;
 
-    LogLinks(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    LogLinks(JdbcTemplate jdbc, JournalReader journal) {
+        this.journal = journal;
+        this.log = new LogQueries(jdbc);
     }
 
     public record JournalLink(long journalId, String recordType, Instant createdAt, Long leafIndex) {
@@ -29,35 +35,28 @@ class LogLinks {
     public record Anchor(long treeSize, long chainId, String contractAddress, String txHash, Long blockNumber, Instant blockTime) {}
 
     boolean logPresent() {
-        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass('log.leaves') IS NOT NULL AND to_regclass('log.anchors') IS NOT NULL",
-                Boolean.class));
+        return log.present();
     }
 
-    /** Journal rows whose subject is this emission, oldest first. */
+    /**
+     * Journal rows whose subject is this emission, oldest first: the emission's rows by the indexed emission id, then
+     * their leaves by journal id — O(rows of the emission), whatever the size of the journal.
+     */
     List<JournalLink> ofEmission(UUID emissionId) {
-        String subject = "convert_from(j.canonical_json, 'UTF8')::jsonb -> 'subject' ->> 'emission' = ?";
-        if (logPresent()) {
-            return jdbc.query("SELECT j.id, j.record_type, j.created_at, l.leaf_index FROM registry.journal j"
-                    + " LEFT JOIN log.leaves l ON l.journal_id = j.id WHERE " + subject + " ORDER BY j.id",
-                    (rs, i) -> new JournalLink(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
-                            (Long) rs.getObject(4)), emissionId.toString());
-        }
-        return jdbc.query("SELECT j.id, j.record_type, j.created_at FROM registry.journal j WHERE " + subject + " ORDER BY j.id",
-                (rs, i) -> new JournalLink(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant(), null),
-                emissionId.toString());
+        List<JournalReader.Link> rows = journal.ofEmission(emissionId);
+        Map<Long, Long> leaves = logPresent() ? log.leavesOfJournals(rows.stream().map(JournalReader.Link::id).toList()) : Map.of();
+        return rows.stream().map(r -> new JournalLink(r.id(), r.recordType(), r.createdAt(), leaves.get(r.id()))).toList();
     }
 
     Optional<Long> leafOfJournal(long journalId) {
         if (!logPresent()) return Optional.empty();
-        return jdbc.queryForList("SELECT leaf_index FROM log.leaves WHERE journal_id = ?", Long.class, journalId).stream().findFirst();
+        return log.leafOfJournal(journalId).map(LeafRecord::index);
     }
 
     /** The first confirmed anchor whose tree contains the leaf. */
     Optional<Anchor> anchorCovering(long leafIndex) {
         if (!logPresent()) return Optional.empty();
-        return jdbc.query("SELECT tree_size, chain_id, contract_address, tx_hash, block_number, block_time FROM log.anchors"
-                        + " WHERE status = 'CONFIRMED' AND tree_size > ? ORDER BY tree_size LIMIT 1",
-                (rs, i) -> new Anchor(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), (Long) rs.getObject(5),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant()), leafIndex).stream().findFirst();
+        return log.anchorCovering(leafIndex).map(a -> new Anchor(a.treeSize(), a.chainId(), a.contractAddress(), a.txHash(),
+                a.blockNumber().orElse(null), a.blockTime().orElse(null)));
     }
 }

@@ -82,8 +82,12 @@ class PublicLogApiIT {
             String entry = i == 4
                     ? "{\"documents\":[{\"sha256\":\"" + DOC + "\"}],\"n\":4,\"type\":\"EMISSION_REGISTERED\"}"
                     : "{\"n\":" + i + ",\"type\":\"TEST\"}";
-            jdbc.update("INSERT INTO registry.journal (record_type, record_version, canonical_json) VALUES ('TEST', 1, ?)",
-                    (Object) entry.getBytes(StandardCharsets.UTF_8));
+            long id = jdbc.queryForObject("INSERT INTO registry.journal (record_type, record_version, canonical_json)"
+                    + " VALUES ('TEST', 1, ?) RETURNING id", Long.class, (Object) entry.getBytes(StandardCharsets.UTF_8));
+            // the document hashes a record carries, as JournalWriter indexes them
+            for (var d : kg.vareg.backend.register.JournalIndex.of("TEST", entry.getBytes(StandardCharsets.UTF_8)).documents()) {
+                jdbc.update("INSERT INTO registry.journal_document (sha256, journal_id, kind) VALUES (?, ?, ?)", d.sha256(), id, d.kind());
+            }
         }
         // First 6 rows: integrated, signed and anchored; the last 3 integrated but not anchored yet.
         integrate(6);

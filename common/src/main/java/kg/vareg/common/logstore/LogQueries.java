@@ -1,11 +1,15 @@
 package kg.vareg.common.logstore;
 
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import kg.vareg.ledger.hash.Sha256Hash;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +22,12 @@ public final class LogQueries {
             id, tree_size, root_hash, chain_id, contract_address, from_address, tx_hash, nonce, status,
             block_number, block_hash, block_time, gas_used, effective_gas_price, reorg_count, broadcast_count,
             created_at, updated_at""";
+
+    /** Leaf indexes of the given journal rows (one probe of the unique index on journal_id per row). */
+    public static final String LEAVES_OF_JOURNALS = "SELECT journal_id, leaf_index FROM log.leaves WHERE journal_id = ANY(?)";
+    /** The first confirmed anchor whose tree contains a leaf. */
+    public static final String ANCHOR_COVERING = "SELECT " + ANCHOR_COLUMNS + " FROM log.anchors"
+            + " WHERE status = 'CONFIRMED' AND tree_size > ? ORDER BY tree_size LIMIT 1";
 
     private final JdbcTemplate jdbc;
 
@@ -49,6 +59,33 @@ public final class LogQueries {
     public Optional<LeafRecord> leafOfJournal(long journalId) {
         return jdbc.query("SELECT leaf_index, journal_id, leaf_hash, integrated_at FROM log.leaves WHERE journal_id = ?",
                 LEAF, journalId).stream().findFirst();
+    }
+
+    /** Whether the log schema exists (a backend may run against a database the worker has not migrated). */
+    public boolean present() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT to_regclass('log.leaves') IS NOT NULL AND to_regclass('log.anchors') IS NOT NULL", Boolean.class));
+    }
+
+    /** journal id → leaf index, for those of the given journal rows that are in the log. */
+    public Map<Long, Long> leavesOfJournals(Collection<Long> journalIds) {
+        Map<Long, Long> out = new HashMap<>();
+        if (journalIds.isEmpty()) {
+            return out;
+        }
+        jdbc.query(con -> {
+            PreparedStatement ps = con.prepareStatement(LEAVES_OF_JOURNALS);
+            ps.setArray(1, con.createArrayOf("bigint", journalIds.toArray()));
+            return ps;
+        }, (ResultSet rs) -> {
+            out.put(rs.getLong(1), rs.getLong(2));
+        });
+        return out;
+    }
+
+    /** The first CONFIRMED anchor whose tree contains the leaf at {@code leafIndex}. */
+    public Optional<AnchorRecord> anchorCovering(long leafIndex) {
+        return jdbc.query(ANCHOR_COVERING, ANCHOR, leafIndex).stream().findFirst();
     }
 
     /** Leaves in [from, from + limit), in index order. */

@@ -16,6 +16,7 @@ public final class Bench {
         switch (name) {
             case "integration" -> IntegrationMain.main(rest);
             case "read-load" -> ReadLoadBenchmark.main(rest);
+            case "tile-load" -> kg.vareg.bench.http.TileLoadBenchmark.main(rest);
             case "explain-integration" -> kg.vareg.bench.log.ExplainIntegration.main(rest);
             default -> System.out.println("""
                     vareg benchmarks (docs/benchmarks.md):
@@ -24,6 +25,8 @@ public final class Bench {
                       -Dbench=read-load   [-Dbench.args="--entries 1000000 --emissions 10000 --seconds 20 --clients 16"]
                                           2. inclusion proofs over HTTP at 1M (+ rebuild-from-leaves baseline),
                                           4. GET register entry by number, 6. backend RSS under that load
+                      -Dbench=tile-load   [-Dbench.args="--entries 1000000 --seconds 20 --clients 16"]
+                                          tlog-tiles reads over HTTP (+ JSON proof API baseline), taskset-pinned
                       bench/warm-start.sh                                                    5. whole stack warm start
                       contracts-tests exec:java                                              3. gas per anchor (docs/benchmarks.md)
                     """);

@@ -50,6 +50,8 @@ class SecurityConfig {
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/docs/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        // The log as C2SP tlog-tiles (tiles.TileController): public like the proof API.
+                        .requestMatchers(HttpMethod.GET, "/log/checkpoint", "/log/tile/**").permitAll()
                         // Public document verification by upload (hashes the file, stores nothing).
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/verify-document").permitAll()
                         .requestMatchers("/error").permitAll()

@@ -156,6 +156,27 @@ public final class LogQueries {
         return n == null ? 0 : n;
     }
 
+    /**
+     * The hashes of tree level {@code level} with indexes [from, from + count), in index order: the body rows of
+     * a c2sp.org/tlog-tiles hash tile. One primary-key range scan of {@code log.nodes}, at most 256 rows.
+     */
+    public List<byte[]> nodeHashRange(int level, long from, int count) {
+        return jdbc.query("""
+                SELECT hash FROM log.nodes WHERE level = ? AND node_index >= ? AND node_index < ?
+                 ORDER BY node_index""", (rs, n) -> rs.getBytes(1), (short) level, from, from + count);
+    }
+
+    /**
+     * The canonical bytes of the entries with leaf indexes [from, from + count), in index order: the entries of a
+     * tlog-tiles entry bundle. A range scan of {@code log.leaves} joined to the journal by primary key.
+     */
+    public List<byte[]> entryRange(long from, int count) {
+        return jdbc.query("""
+                SELECT j.canonical_json FROM log.leaves l JOIN registry.journal j ON j.id = l.journal_id
+                 WHERE l.leaf_index >= ? AND l.leaf_index < ? ORDER BY l.leaf_index""",
+                (rs, n) -> rs.getBytes(1), from, from + count);
+    }
+
     private static final RowMapper<LeafRecord> LEAF = (rs, n) -> new LeafRecord(
             rs.getLong(1), rs.getLong(2), Sha256Hash.of(rs.getBytes(3)), rs.getTimestamp(4).toInstant());
 

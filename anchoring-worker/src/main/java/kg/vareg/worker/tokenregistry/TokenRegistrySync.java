@@ -302,6 +302,7 @@ public class TokenRegistrySync {
     private void markSynced(Wanted w, String txHash) {
         jdbc.update("""
                 UPDATE log.token_registry_status SET synced_leaf_index = ?, pending_tx_hash = NULL, pending_leaf_index = NULL,
+                       pending_request_id = NULL,
                        last_tx_hash = coalesce(?, last_tx_hash), last_error = NULL, updated_at = now()
                  WHERE emission_id = ?""", w.leafIndex(), txHash, w.emissionId());
     }

@@ -110,6 +110,51 @@ class TransactionSenderIT {
     }
 
     @Test
+    void replacedByAForeignTransactionAndCancelledWhenObsoleteEachAnchorOnce() throws Exception {
+        try (AnvilNode node = TestChain.startPrivate()) {
+            Rig rig = rig(node, "sender_replace", Map.of());
+            try (ConfigurableApplicationContext ctx = WorkerRig.start(rig.props)) {
+                WorkerLoop loop = ctx.getBean(WorkerLoop.class);
+                JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+                WorkerRig.rpc(node, "evm_setAutomine", List.of(false));
+                WorkerRig.insertJournal(rig.db, 0, 5);
+                assertThat(loop.runOnce().step()).containsInstanceOf(AnchorStep.Sent.class);
+                // Someone with the key replaces nonce 0 by a transaction of their own.
+                byte[] foreign = org.web3j.crypto.TransactionEncoder.signMessage(
+                        org.web3j.crypto.RawTransaction.createTransaction(node.chainId(), BigInteger.ZERO,
+                                BigInteger.valueOf(21_000), rig.wallet.getAddress(), BigInteger.ZERO, "0x",
+                                BigInteger.valueOf(50_000_000_000L), BigInteger.valueOf(500_000_000_000L)), rig.wallet);
+                assertThat(node.web3j().ethSendRawTransaction(org.web3j.utils.Numeric.toHexString(foreign)).send()
+                        .hasError()).isFalse();
+                WorkerRig.rpc(node, "anvil_mine", List.of("0x1"));
+                assertThat(loop.runOnce().step()).containsInstanceOf(AnchorStep.Sent.class); // DROPPED, re-sent at 1
+                assertThat(jdbc.queryForObject("SELECT status FROM log.tx_requests WHERE nonce = 0", String.class))
+                        .isEqualTo("DROPPED");
+
+                // The anchor at nonce 1 becomes obsolete while pending: cancelled by a 0-value self-transfer.
+                AtomicBoolean obsolete = new AtomicBoolean(true);
+                ctx.getBean(kg.vareg.worker.sender.SenderConfiguration.Sender.class).sender().orElseThrow()
+                        .onObsolete("anchor:", r -> obsolete.get());
+                loop.runOnce();
+                obsolete.set(false);
+                String cancel = jdbc.queryForObject("SELECT tx_hash FROM log.tx_attempts WHERE kind = 'CANCEL'", String.class);
+                var tx = node.web3j().ethGetTransactionByHash(cancel).send().getTransaction().orElseThrow();
+                assertThat(tx.getTo()).isEqualToIgnoringCase(rig.wallet.getAddress());
+                assertThat(tx.getValue()).isZero();
+                assertThat(tx.getNonce()).isEqualTo(BigInteger.ONE);
+                WorkerRig.rpc(node, "anvil_mine", List.of("0x1"));
+                confirm(node, loop, jdbc);
+                assertThat(jdbc.queryForList("SELECT status FROM log.tx_requests ORDER BY nonce", String.class))
+                        .containsExactly("DROPPED", "CANCELLED", "FINAL");
+                assertThat(jdbc.queryForList("SELECT tree_size FROM log.anchors WHERE status = 'CONFIRMED'", Long.class))
+                        .containsExactly(5L);
+                assertOneSequence(jdbc, node, rig.wallet, 3);
+                assertThat(anchor(node, rig.contract).checkpointCount().send().intValue()).isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
     void feeCapHoldsBackWithDegradedHealthAndAZeroCapRefusesToStart() throws Exception {
         EvmNode node = TestChain.shared();
         Rig rig = rig(node, "sender_cap", Map.of("vareg.sender.max-fee-per-tx-wei", "1000"));

@@ -1,9 +1,6 @@
 package kg.vareg.worker;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Optional;
@@ -22,6 +19,11 @@ import kg.vareg.worker.checkpoint.CheckpointProperties;
 import kg.vareg.worker.checkpoint.CheckpointSigningKey;
 import kg.vareg.worker.checkpoint.VerifierKeyPublication;
 import kg.vareg.worker.integration.JournalIntegration;
+import kg.vareg.worker.sender.SenderConfiguration;
+import kg.vareg.worker.sender.SenderProperties;
+import kg.vareg.worker.sender.SenderState;
+import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
@@ -36,9 +38,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.crypto.exception.CipherException;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
 
 /** Wires the worker: signer, integration, anchoring (when a wallet and contract are configured), lock. */
 @Configuration(proxyBeanMethods = false)
@@ -89,45 +88,43 @@ public class WorkerConfiguration {
     }
 
     @Bean
-    Anchoring anchoring(AnchoringProperties props, AnchorContractProperties contract,
-                                          ChainClient chain, JdbcTemplate jdbc, NoteSigner signer,
-                                          AnchoringState state, Clock clock) {
-        if (!props.walletConfigured() || !contract.configured()) {
+    Anchoring anchoring(AnchoringProperties props, AnchorContractProperties contract, SenderConfiguration.Sender sender,
+                        ChainClient chain, JdbcTemplate jdbc, NoteSigner signer, AnchoringState state, Clock clock) {
+        if (sender.sender().isEmpty() || !contract.configured()) {
             log.warn("anchoring is OFF: set vareg.anchoring.keystore-path and vareg.anchor.contract-address");
             return new Anchoring(Optional.empty());
         }
-        Credentials wallet = loadWallet(props);
-        log.info("anchoring from {} to RegistryAnchor at {}", wallet.getAddress(), contract.contractAddress());
-        return new Anchoring(Optional.of(new AnchorService(jdbc, chain.web3j(), wallet, chain.properties().chainId(),
+        log.info("anchoring from {} to RegistryAnchor at {}", sender.sender().get().wallet(), contract.contractAddress());
+        return new Anchoring(Optional.of(new AnchorService(jdbc, chain.web3j(), sender.sender().get(),
                 new AnchorContract(chain.web3j(), contract.contractAddress()), props, signer.verifier(), state, clock)));
     }
 
-    private static Credentials loadWallet(AnchoringProperties props) {
-        if (props.keystorePassphraseFile() == null) {
-            throw new IllegalStateException("vareg.anchoring.keystore-passphrase-file is not set");
+    /**
+     * The leader lease (ShedLock over {@code log.shedlock}), kept alive while a tick runs when
+     * {@code vareg.sender.lease-keep-alive} is on (ShedLock's KeepAliveLockProvider, lease at least 30 s).
+     * The fencing token ({@link kg.vareg.worker.sender.SenderFence}) guards the sends either way.
+     */
+    @Bean
+    LockingTaskExecutor leaderLock(JdbcTemplate jdbc, SenderProperties sender, AnchoringProperties props) {
+        JdbcTemplateLockProvider jdbcLocks = new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+                .withJdbcTemplate(jdbc).withTableName("log.shedlock").usingDbTime().build());
+        if (sender.leaseKeepAlive() && props.lockAtMostFor().compareTo(java.time.Duration.ofSeconds(30)) >= 0) {
+            return new DefaultLockingTaskExecutor(new KeepAliveLockProvider(jdbcLocks,
+                    Executors.newSingleThreadScheduledExecutor(r -> {
+                        Thread t = new Thread(r, "leader-lease-keep-alive");
+                        t.setDaemon(true);
+                        return t;
+                    })));
         }
-        try {
-            String pass = Files.readString(props.keystorePassphraseFile()).strip();
-            return WalletUtils.loadCredentials(pass, props.keystorePath().toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the anchoring keystore " + props.keystorePath(), e);
-        } catch (CipherException e) {
-            throw new IllegalStateException("cannot decrypt the anchoring keystore (wrong passphrase?)", e);
-        }
+        return new DefaultLockingTaskExecutor(jdbcLocks);
     }
 
     @Bean
-    LockingTaskExecutor leaderLock(JdbcTemplate jdbc) {
-        return new DefaultLockingTaskExecutor(new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-                .withJdbcTemplate(jdbc).withTableName("log.shedlock").usingDbTime().build()));
+    WorkerLoop workerLoop(JournalIntegration integration, Anchoring anchoring, SenderConfiguration.Sender sender,
+                          LogQueries queries, AnchoringProperties props, AnchoringState state, LockingTaskExecutor locks,
+                          Clock clock) {
+        return new WorkerLoop(integration, anchoring.service(), sender, queries, props, state, locks, clock);
     }
-
-    @Bean
-    WorkerLoop workerLoop(JournalIntegration integration, Anchoring anchoring, LogQueries queries,
-                          AnchoringProperties props, AnchoringState state, LockingTaskExecutor locks, Clock clock) {
-        return new WorkerLoop(integration, anchoring.service(), queries, props, state, locks, clock);
-    }
-
     @Bean
     @ConditionalOnProperty(name = "vareg.anchoring.scheduling-enabled", havingValue = "true", matchIfMissing = true)
     WorkerScheduling workerScheduling(WorkerLoop loop) {
@@ -135,7 +132,8 @@ public class WorkerConfiguration {
     }
 
     @Bean(name = "anchoringHealthIndicator")
-    AnchoringHealthIndicator anchoringHealthIndicator(AnchoringState state, AnchoringProperties props, Clock clock) {
-        return new AnchoringHealthIndicator(state, props, clock);
+    AnchoringHealthIndicator anchoringHealthIndicator(AnchoringState state, SenderState sender,
+                                                      AnchoringProperties props, Clock clock) {
+        return new AnchoringHealthIndicator(state, sender, props, clock);
     }
 }

@@ -12,6 +12,8 @@ import kg.vareg.worker.anchoring.AnchorStep;
 import kg.vareg.worker.anchoring.AnchoringProperties;
 import kg.vareg.worker.anchoring.AnchoringState;
 import kg.vareg.worker.integration.JournalIntegration;
+import kg.vareg.worker.sender.FenceToken;
+import kg.vareg.worker.sender.SenderConfiguration;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
@@ -30,16 +32,19 @@ public class WorkerLoop {
 
     private final JournalIntegration integration;
     private final Optional<AnchorService> anchoring;
+    private final SenderConfiguration.Sender sender;
     private final LogQueries queries;
     private final AnchoringProperties props;
     private final AnchoringState state;
     private final LockingTaskExecutor locks;
     private final Clock clock;
 
-    public WorkerLoop(JournalIntegration integration, Optional<AnchorService> anchoring, LogQueries queries,
-                      AnchoringProperties props, AnchoringState state, LockingTaskExecutor locks, Clock clock) {
+    public WorkerLoop(JournalIntegration integration, Optional<AnchorService> anchoring, SenderConfiguration.Sender sender,
+                      LogQueries queries, AnchoringProperties props, AnchoringState state, LockingTaskExecutor locks,
+                      Clock clock) {
         this.integration = integration;
         this.anchoring = anchoring;
+        this.sender = sender;
         this.queries = queries;
         this.props = props;
         this.state = state;
@@ -59,16 +64,20 @@ public class WorkerLoop {
     }
 
     private Tick tick() {
+        // The fencing token first: from here on, a successor's tick makes every send of this one fail.
+        Optional<FenceToken> fence = sender.sender().map(s -> s.fence().acquire(sender.instanceId()));
         long integrated = integration.drain(props.integrationBatchSize(), MAX_BATCHES_PER_TICK);
         Optional<AnchorStep> step = Optional.empty();
         Optional<String> chainError = Optional.empty();
         Optional<String> alarm = Optional.empty();
-        if (anchoring.isPresent()) {
+        if (anchoring.isPresent() && fence.isPresent()) {
             try {
+                // Every transaction of the wallet (anchors and TokenRegistry) is followed, bumped, re-sent here.
+                anchoring.get().sender().follow(fence.get());
                 // Follow-then-send in one tick, so a confirmed anchor is followed at once by the next.
-                AnchorStep s = anchoring.get().step();
+                AnchorStep s = anchoring.get().step(fence.get());
                 if (s instanceof AnchorStep.Confirmed || s instanceof AnchorStep.Dropped) {
-                    s = anchoring.get().step();
+                    s = anchoring.get().step(fence.get());
                 }
                 step = Optional.of(s);
                 if (s instanceof AnchorStep.Alarm a) {

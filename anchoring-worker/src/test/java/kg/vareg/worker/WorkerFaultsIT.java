@@ -136,7 +136,7 @@ class WorkerFaultsIT {
                 assertThat(anchor.checkpointCount().send().intValue()).isZero();
 
                 AnchorStep s = loop.runOnce().step().orElseThrow();
-                assertThat(s).isInstanceOfAny(AnchorStep.Rebroadcast.class, AnchorStep.Waiting.class);
+                assertThat(s).isInstanceOfAny(AnchorStep.Reorged.class, AnchorStep.Waiting.class);
                 for (int i = 0; i < 5 && q.latestAnchor(AnchorStatus.CONFIRMED).isEmpty(); i++) {
                     WorkerRig.mine(node, 1);
                     loop.runOnce();

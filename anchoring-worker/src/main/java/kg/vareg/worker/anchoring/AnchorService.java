@@ -1,7 +1,6 @@
 package kg.vareg.worker.anchoring;
 
 import java.io.IOException;
-import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,140 +17,155 @@ import kg.vareg.ledger.hash.Sha256Hash;
 import kg.vareg.ledger.merkle.ConsistencyProof;
 import kg.vareg.ledger.merkle.MerkleProofs;
 import kg.vareg.ledger.verify.MerkleVerifier;
+import kg.vareg.worker.sender.FenceToken;
+import kg.vareg.worker.sender.Submission;
+import kg.vareg.worker.sender.TxRequest;
+import kg.vareg.worker.sender.TxSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.DefaultBlockParameterNumber;
-import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.utils.Numeric;
 
 /**
- * Anchors signed checkpoints on RegistryAnchor, one transaction in flight at a time, and follows it
- * to K confirmations. Every step starts from what the database and the chain say NOW, so a restart,
- * a dead node, a dropped, replaced or reorged transaction all resume from the same logic.
+ * Anchors signed checkpoints on RegistryAnchor, one anchor in flight at a time, and follows it to
+ * finality. Every step starts from what the database and the chain say NOW, so a restart, a dead
+ * node, a dropped, replaced or reorged transaction all resume from the same logic.
  *
- * <p>Never twice on-chain for one size: the signed raw transaction is stored before it is broadcast
- * and a lost one is re-broadcast byte for byte (same nonce, same hash); a new transaction is only
- * built after reading the contract's {@code latestCheckpoint()} and only for a larger size; and the
- * contract itself rejects a size that does not grow. Never a root it has not recomputed: the root
- * is recomputed from the stored hashes, compared with the signed checkpoint, and the chain's last
- * root must be our root at that size, with a consistency proof that verifies locally.
+ * <p>Sending, fees, nonces, re-broadcast, replacement and finality belong to the worker's one
+ * {@link TxSender} (docs/anchoring.md, "Transaction sender"); an anchor row follows the request that
+ * carries it. Never twice on-chain for one size: a new anchor is only decided after reading the
+ * contract's {@code latestCheckpoint()} and only for a larger size, and the contract itself rejects a
+ * size that does not grow. Never a root it has not recomputed: the new range is re-hashed from the
+ * journal bytes and its subtrees rebuilt ({@link JournalRehash}, issue 15 item 11), the signed
+ * checkpoint must verify, and the chain's last root must be our root at that size, with a
+ * consistency proof that verifies locally.
  */
 public class AnchorService {
 
     private static final Logger log = LoggerFactory.getLogger(AnchorService.class);
+    static final String PURPOSE = "anchor:";
 
     private final JdbcTemplate jdbc;
     private final LogQueries queries;
     private final Web3j web3j;
-    private final Credentials wallet;
-    private final long chainId;
+    private final TxSender sender;
     private final AnchorContract contract;
     private final AnchoringProperties props;
     private final NoteVerifier checkpointKey;
     private final AnchoringState state;
     private final Clock clock;
 
-    public AnchorService(JdbcTemplate jdbc, Web3j web3j, Credentials wallet, long chainId, AnchorContract contract,
+    public AnchorService(JdbcTemplate jdbc, Web3j web3j, TxSender sender, AnchorContract contract,
                          AnchoringProperties props, NoteVerifier checkpointKey, AnchoringState state, Clock clock) {
         this.jdbc = jdbc;
         this.queries = new LogQueries(jdbc);
         this.web3j = web3j;
-        this.wallet = wallet;
-        this.chainId = chainId;
+        this.sender = sender;
         this.contract = contract;
         this.props = props;
         this.checkpointKey = checkpointKey;
         this.state = state;
         this.clock = clock;
+        // A pending anchor whose size the contract already holds (or exceeds) is obsolete: cancel it.
+        sender.onObsolete(PURPOSE, r -> {
+            try {
+                return contract.latestCheckpoint().size() >= Long.parseLong(r.purpose().substring(PURPOSE.length()));
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+        });
     }
 
-    /** One step: follow the transaction in flight, or decide whether to send a new one. */
-    public AnchorStep step() throws IOException {
+    public TxSender sender() {
+        return sender;
+    }
+
+    /** One step under the tick's fencing token: follow the anchor in flight, or decide whether to send one. */
+    public AnchorStep step(FenceToken token) throws IOException {
         Optional<AnchorRecord> inFlight = queries.inFlightAnchor();
         if (inFlight.isPresent()) {
             return follow(inFlight.get());
         }
-        return maybeSend();
+        return maybeSend(token);
     }
 
-    // ---------------------------------------------------------------- following a transaction
+    // ---------------------------------------------------------------- following an anchor
 
     private AnchorStep follow(AnchorRecord a) throws IOException {
-        BigInteger minedNonce = web3j.ethGetTransactionCount(a.fromAddress(), DefaultBlockParameterName.LATEST)
-                .send().getTransactionCount();
-        Optional<TransactionReceipt> receipt = web3j.ethGetTransactionReceipt(a.txHash()).send().getTransactionReceipt();
-        if (receipt.isEmpty()) {
-            if (a.status() == AnchorStatus.MINED) {
-                // Its block left the canonical chain. The same signed bytes go out again below.
+        Long requestId = jdbc.queryForObject("SELECT tx_request_id FROM log.anchors WHERE id = ?", Long.class, a.id());
+        Optional<TxRequest> req = requestId == null ? Optional.empty() : sender.request(requestId);
+        if (req.isEmpty()) {
+            // A row from before the transaction sender (V30): the contract decides what is anchored.
+            markDropped(a, "sent before the transaction sender existed; re-decided from the contract");
+            return new AnchorStep.Dropped(a.treeSize(), a.txHash(), "legacy");
+        }
+        TxRequest r = req.get();
+        syncHash(a, r);
+        return switch (r.status()) {
+            case PENDING -> {
+                if (a.status() == AnchorStatus.MINED) {
+                    jdbc.update("""
+                            UPDATE log.anchors SET status = 'PENDING', block_number = NULL, block_hash = NULL,
+                                   block_time = NULL, gas_used = NULL, effective_gas_price = NULL,
+                                   reorg_count = reorg_count + 1, updated_at = now() WHERE id = ?""", a.id());
+                    log.warn("anchor tx {} for size {} was reorged out of block {}", a.txHash(), a.treeSize(),
+                            a.blockNumber().orElse(-1L));
+                    yield new AnchorStep.Reorged(a.treeSize(), r.latestTxHash());
+                }
+                yield new AnchorStep.Waiting(a.treeSize(), r.latestTxHash(), "PENDING");
+            }
+            case INCLUDED -> {
+                mined(a, r);
+                yield new AnchorStep.Waiting(a.treeSize(), r.includedTxHash().orElseThrow(), "MINED");
+            }
+            case FINAL -> {
+                mined(a, r);
+                jdbc.update("UPDATE log.anchors SET status = 'CONFIRMED', updated_at = now() WHERE id = ?", a.id());
+                state.addGas(r.gasUsed().orElse(0L));
+                log.info("checkpoint of size {} anchored in block {} (tx {}, final)", a.treeSize(),
+                        r.blockNumber().orElse(-1L), r.includedTxHash().orElse("?"));
+                yield new AnchorStep.Confirmed(a.treeSize(), r.includedTxHash().orElseThrow(), r.blockNumber().orElseThrow());
+            }
+            case REVERTED -> {
                 jdbc.update("""
-                        UPDATE log.anchors SET status = 'PENDING', block_number = NULL, block_hash = NULL,
-                               block_time = NULL, gas_used = NULL, effective_gas_price = NULL,
-                               reorg_count = reorg_count + 1, updated_at = now() WHERE id = ?""", a.id());
-                log.warn("anchor tx {} for size {} was reorged out of block {}; re-broadcasting it",
-                        a.txHash(), a.treeSize(), a.blockNumber().orElse(-1L));
+                        UPDATE log.anchors SET status = 'FAILED', block_number = ?, block_hash = ?, gas_used = ?,
+                               last_error = 'reverted', updated_at = now() WHERE id = ?""",
+                        r.blockNumber().orElse(null), r.blockHash().orElse(null), r.gasUsed().orElse(null), a.id());
+                state.addGas(r.gasUsed().orElse(0L));
+                log.error("anchor tx {} for size {} reverted", r.includedTxHash().orElse("?"), a.treeSize());
+                yield new AnchorStep.Dropped(a.treeSize(), r.includedTxHash().orElse(a.txHash()), "reverted");
             }
-            if (minedNonce.longValueExact() > a.nonce()) {
-                // Our nonce was used by another transaction: this one can never be mined.
-                markDropped(a, "nonce " + a.nonce() + " was consumed by another transaction");
-                return new AnchorStep.Dropped(a.treeSize(), a.txHash(), "replaced");
+            case CANCELLED, DROPPED -> {
+                markDropped(a, "nonce " + r.nonce() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT));
+                yield new AnchorStep.Dropped(a.treeSize(), a.txHash(), r.status().name().toLowerCase(java.util.Locale.ROOT));
             }
-            boolean known = web3j.ethGetTransactionByHash(a.txHash()).send().getTransaction().isPresent();
-            if (!known) {
-                broadcast(a.id(), a.txHash(), rawTx(a.id()));
-                return new AnchorStep.Rebroadcast(a.treeSize(), a.txHash());
-            }
-            return new AnchorStep.Waiting(a.treeSize(), a.txHash(), "PENDING");
-        }
-        TransactionReceipt r = receipt.get();
-        long block = r.getBlockNumber().longValueExact();
-        if (!r.isStatusOK()) {
-            jdbc.update("""
-                    UPDATE log.anchors SET status = 'FAILED', block_number = ?, block_hash = ?, gas_used = ?,
-                           effective_gas_price = ?, last_error = 'reverted', updated_at = now() WHERE id = ?""",
-                    block, r.getBlockHash(), r.getGasUsed().longValueExact(), gasPrice(r), a.id());
-            state.addGas(r.getGasUsed().longValueExact());
-            log.error("anchor tx {} for size {} reverted in block {}", a.txHash(), a.treeSize(), block);
-            return new AnchorStep.Dropped(a.treeSize(), a.txHash(), "reverted");
-        }
-        if (a.status() == AnchorStatus.PENDING || !a.blockHash().orElse("").equals(r.getBlockHash())) {
-            EthBlock.Block b = web3j.ethGetBlockByHash(r.getBlockHash(), false).send().getBlock();
-            Instant blockTime = b == null ? null : Instant.ofEpochSecond(b.getTimestamp().longValueExact());
-            jdbc.update("""
-                    UPDATE log.anchors SET status = 'MINED', block_number = ?, block_hash = ?, block_time = ?,
-                           gas_used = ?, effective_gas_price = ?, updated_at = now() WHERE id = ?""",
-                    block, r.getBlockHash(), blockTime == null ? null : java.sql.Timestamp.from(blockTime),
-                    r.getGasUsed().longValueExact(), gasPrice(r), a.id());
-        }
-        long head = web3j.ethBlockNumber().send().getBlockNumber().longValueExact();
-        if (head - block + 1 < props.confirmations()) {
-            return new AnchorStep.Waiting(a.treeSize(), a.txHash(), "MINED");
-        }
-        // Confirmations are only meaningful if the block we count from is still canonical.
-        EthBlock.Block canonical = web3j.ethGetBlockByNumber(new DefaultBlockParameterNumber(block), false).send().getBlock();
-        if (canonical == null || !r.getBlockHash().equals(canonical.getHash())) {
-            return new AnchorStep.Waiting(a.treeSize(), a.txHash(), "MINED");
-        }
-        jdbc.update("UPDATE log.anchors SET status = 'CONFIRMED', updated_at = now() WHERE id = ?", a.id());
-        state.addGas(r.getGasUsed().longValueExact());
-        log.info("checkpoint of size {} anchored in block {} (tx {}, {} confirmations)", a.treeSize(), block,
-                a.txHash(), head - block + 1);
-        return new AnchorStep.Confirmed(a.treeSize(), a.txHash(), block);
+        };
     }
 
-    private static java.math.BigDecimal gasPrice(TransactionReceipt r) {
-        String p = r.getEffectiveGasPrice();
-        return p == null ? null : new java.math.BigDecimal(Numeric.decodeQuantity(p));
+    /** The anchor row shows the hash that was included, or else the latest attempt (a fee bump changes it). */
+    private void syncHash(AnchorRecord a, TxRequest r) {
+        String current = r.includedTxHash().orElse(r.latestTxHash());
+        if (!current.equals(a.txHash())) {
+            jdbc.update("UPDATE log.anchors SET tx_hash = ?, raw_tx = (SELECT raw_tx FROM log.tx_attempts WHERE tx_hash = ?),"
+                    + " updated_at = now() WHERE id = ?", current, current, a.id());
+        }
+    }
+
+    private void mined(AnchorRecord a, TxRequest r) throws IOException {
+        String blockHash = r.blockHash().orElseThrow();
+        if (a.status() == AnchorStatus.MINED && a.blockHash().orElse("").equals(blockHash)) {
+            return;
+        }
+        EthBlock.Block b = web3j.ethGetBlockByHash(blockHash, false).send().getBlock();
+        Instant blockTime = b == null ? null : Instant.ofEpochSecond(b.getTimestamp().longValueExact());
+        java.math.BigDecimal price = jdbc.queryForObject(
+                "SELECT effective_gas_price FROM log.tx_requests WHERE id = ?", java.math.BigDecimal.class, r.id());
+        jdbc.update("""
+                UPDATE log.anchors SET status = 'MINED', block_number = ?, block_hash = ?, block_time = ?,
+                       gas_used = ?, effective_gas_price = ?, updated_at = now() WHERE id = ?""",
+                r.blockNumber().orElseThrow(), blockHash, blockTime == null ? null : java.sql.Timestamp.from(blockTime),
+                r.gasUsed().orElse(null), price, a.id());
     }
 
     private void markDropped(AnchorRecord a, String why) {
@@ -160,26 +174,9 @@ public class AnchorService {
         log.warn("anchor tx {} for size {} dropped: {}", a.txHash(), a.treeSize(), why);
     }
 
-    private byte[] rawTx(long id) {
-        return jdbc.queryForObject("SELECT raw_tx FROM log.anchors WHERE id = ?", byte[].class, id);
-    }
-
-    private void broadcast(long id, String txHash, byte[] raw) throws IOException {
-        jdbc.update("UPDATE log.anchors SET broadcast_count = broadcast_count + 1, updated_at = now() WHERE id = ?", id);
-        EthSendTransaction sent = web3j.ethSendRawTransaction(Numeric.toHexString(raw)).send();
-        if (sent.hasError()) {
-            String msg = sent.getError().getMessage();
-            jdbc.update("UPDATE log.anchors SET last_error = ? WHERE id = ?", msg, id);
-            // "already known" and the like are fine: the next step looks at the chain again.
-            log.warn("broadcast of anchor tx {} answered: {}", txHash, msg);
-        } else {
-            log.info("broadcast anchor tx {}", txHash);
-        }
-    }
-
     // ---------------------------------------------------------------- deciding and sending
 
-    private AnchorStep maybeSend() throws IOException {
+    private AnchorStep maybeSend(FenceToken token) throws IOException {
         Optional<CheckpointRecord> latest = queries.latestCheckpoint();
         if (latest.isEmpty()) {
             return new AnchorStep.NothingToAnchor();
@@ -202,7 +199,13 @@ public class AnchorService {
             return new AnchorStep.NotDue(waiting);
         }
 
-        // Recompute before we publish: the signed checkpoint, the stored tree and the chain must agree.
+        // Recompute before we publish: the journal bytes, the stored tree, the signed checkpoint and the
+        // chain must agree (issue 15 item 11: the new range is re-hashed from the journal, not log.nodes).
+        Optional<String> rehash = JournalRehash.check(jdbc, onChain.size(), cp.size(), cp.root());
+        if (rehash.isPresent()) {
+            return new AnchorStep.Alarm("journal re-hash before anchoring size " + cp.size() + " failed: "
+                    + rehash.get());
+        }
         PostgresHashStore store = PostgresHashStore.atSize(jdbc, cp.size());
         Sha256Hash root = MerkleProofs.root(store, cp.size());
         if (!root.equals(cp.root())) {
@@ -234,52 +237,28 @@ public class AnchorService {
                 }
             }
         }
-        return send(cp.size(), root, proof);
+        return send(token, cp.size(), root, proof);
     }
 
-    private AnchorStep send(long size, Sha256Hash root, ConsistencyProof proof) throws IOException {
+    private AnchorStep send(FenceToken token, long size, Sha256Hash root, ConsistencyProof proof) throws IOException {
         String data = AnchorContract.encodeAnchor(size, root, proof);
-        String from = wallet.getAddress();
-        EthEstimateGas est = web3j.ethEstimateGas(
-                Transaction.createFunctionCallTransaction(from, null, null, null, contract.address(), data)).send();
-        if (est.hasError()) {
-            // The contract would revert (size not growing, inconsistent history, missing role): do not send.
-            throw new IOException("anchor(" + size + ") would revert: " + est.getError().getMessage());
+        // The anchor row commits with the stored request (one transaction): a crash before the broadcast
+        // leaves both, and the sender re-broadcasts. The partial unique index refuses a second live anchor
+        // for this size even if two workers got here.
+        Submission s = sender.submit(token, PURPOSE + size, contract.address(), data, (requestId, nonce, txHash) ->
+                jdbc.update("""
+                        INSERT INTO log.anchors (tree_size, root_hash, chain_id, contract_address, from_address, tx_hash,
+                               nonce, raw_tx, max_fee_per_gas, max_priority_fee_per_gas, status, tx_request_id)
+                        SELECT ?, ?, r.chain_id, ?, r.wallet, a.tx_hash, r.nonce, a.raw_tx, a.max_fee_per_gas,
+                               a.max_priority_fee_per_gas, 'PENDING', r.id
+                          FROM log.tx_requests r JOIN log.tx_attempts a ON a.request_id = r.id
+                         WHERE r.id = ? AND a.tx_hash = ?""",
+                        size, root.toBytes(), contract.address().toLowerCase(java.util.Locale.ROOT), requestId, txHash));
+        if (s instanceof Submission.Refused refused) {
+            return new AnchorStep.HeldBack(size, refused.why());
         }
-        BigInteger gasLimit = est.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4))
-                .add(BigInteger.valueOf(10_000));
-        BigInteger priority = priorityFee();
-        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
-                .getBaseFeePerGas();
-        // Room for the base fee to double a few times before the transaction stalls.
-        BigInteger maxFee = (baseFee == null ? BigInteger.ZERO : baseFee).multiply(BigInteger.TWO).add(priority);
-        BigInteger nonce = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send().getTransactionCount();
-        RawTransaction tx = RawTransaction.createTransaction(chainId, nonce, gasLimit, contract.address(),
-                BigInteger.ZERO, data, priority, maxFee);
-        byte[] signed = TransactionEncoder.signMessage(tx, wallet);
-        String txHash = Numeric.toHexString(Hash.sha3(signed));
-        // Remember first, broadcast second (see the class comment). The partial unique index refuses a
-        // second live anchor for this size even if two workers got here at once.
-        Long id = jdbc.queryForObject("""
-                INSERT INTO log.anchors (tree_size, root_hash, chain_id, contract_address, from_address, tx_hash,
-                       nonce, raw_tx, max_fee_per_gas, max_priority_fee_per_gas, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PENDING') RETURNING id""", Long.class,
-                size, root.toBytes(), chainId, contract.address().toLowerCase(java.util.Locale.ROOT), from, txHash,
-                nonce.longValueExact(), signed, new java.math.BigDecimal(maxFee), new java.math.BigDecimal(priority));
-        broadcast(id, txHash, signed);
-        log.info("anchoring size {} root {} with tx {} (nonce {})", size, root, txHash, nonce);
-        return new AnchorStep.Sent(size, txHash, nonce.longValueExact());
-    }
-
-    private BigInteger priorityFee() {
-        try {
-            BigInteger p = web3j.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-            if (p != null && p.signum() > 0) {
-                return p;
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("eth_maxPriorityFeePerGas unavailable: {}", e.toString());
-        }
-        return BigInteger.valueOf(1_000_000_000L); // 1 gwei
+        Submission.Accepted ok = (Submission.Accepted) s;
+        log.info("anchoring size {} root {} with tx {} (nonce {})", size, root, ok.txHash(), ok.nonce());
+        return new AnchorStep.Sent(size, ok.txHash(), ok.nonce());
     }
 }

@@ -1,13 +1,13 @@
 package kg.vareg.worker.tokenregistry;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import kg.vareg.common.chain.ChainClient;
 import kg.vareg.worker.WorkerLoop;
 import kg.vareg.worker.anchoring.AnchoringProperties;
+import kg.vareg.worker.sender.SenderConfiguration;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
 import org.slf4j.Logger;
@@ -19,14 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.crypto.exception.CipherException;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.WalletUtils;
 
 /**
  * Wires the TokenRegistry mirror. Off (logged) when {@code vareg.token-registry.contract-address} is blank
- * or there is no wallet. The wallet is the anchoring wallet (it holds UPDATER_ROLE in the dev stack); the
- * sync runs under the same leader lock as the anchoring tick, so the two never race for a nonce.
+ * or there is no wallet. The wallet is the anchoring wallet (it holds UPDATER_ROLE in the dev stack) and every
+ * write goes through the worker's one transaction sender, under the same leader lock and fencing token.
  */
 @Configuration(proxyBeanMethods = false)
 public class TokenRegistryConfiguration {
@@ -38,26 +35,19 @@ public class TokenRegistryConfiguration {
     }
 
     @Bean
-    Mirror tokenRegistryMirror(TokenRegistryProperties props, AnchoringProperties anchoring, ChainClient chain,
+    Mirror tokenRegistryMirror(TokenRegistryProperties props, SenderConfiguration.Sender sender, ChainClient chain,
                                JdbcTemplate jdbc, PlatformTransactionManager txm) {
         if (!props.configured()) {
             log.info("TokenRegistry mirror is OFF: vareg.token-registry.contract-address is blank");
             return new Mirror(Optional.empty());
         }
-        if (!anchoring.walletConfigured() || anchoring.keystorePassphraseFile() == null) {
+        if (sender.sender().isEmpty()) {
             log.warn("TokenRegistry mirror is OFF: no wallet (vareg.anchoring.keystore-path / -passphrase-file)");
             return new Mirror(Optional.empty());
         }
-        Credentials wallet;
-        try {
-            wallet = WalletUtils.loadCredentials(Files.readString(anchoring.keystorePassphraseFile()).strip(),
-                    anchoring.keystorePath().toFile());
-        } catch (IOException | CipherException e) {
-            throw new IllegalStateException("cannot open the anchoring keystore for the TokenRegistry mirror", e);
-        }
-        log.info("TokenRegistry mirror: writing from {} to {}", wallet.getAddress(), props.contractAddress());
-        return new Mirror(Optional.of(new TokenRegistrySync(jdbc, new TransactionTemplate(txm), chain.web3j(), wallet,
-                chain.properties().chainId(), chain.properties().name(), props)));
+        log.info("TokenRegistry mirror: writing from {} to {}", sender.sender().get().wallet(), props.contractAddress());
+        return new Mirror(Optional.of(new TokenRegistrySync(jdbc, new TransactionTemplate(txm), chain.web3j(),
+                sender.sender().get(), sender.instanceId(), chain.properties().chainId(), chain.properties().name(), props)));
     }
 
     @Bean

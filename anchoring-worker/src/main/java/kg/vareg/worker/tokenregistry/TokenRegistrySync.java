@@ -8,24 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kg.vareg.contracts.generated.TokenRegistry;
+import kg.vareg.worker.sender.FenceToken;
+import kg.vareg.worker.sender.Submission;
+import kg.vareg.worker.sender.TxRequest;
+import kg.vareg.worker.sender.TxSender;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.web3j.crypto.Credentials;
-import org.web3j.crypto.Hash;
-import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.tuples.generated.Tuple6;
 import org.web3j.tx.ReadonlyTransactionManager;
 import org.web3j.tx.gas.DefaultGasProvider;
-import org.web3j.utils.Numeric;
 
 /**
  * Mirrors the register's emission statuses into TokenRegistry (docs/contracts.md): reads the log's entries
@@ -37,7 +31,8 @@ import org.web3j.utils.Numeric;
  * a write the contract's {@code statusOf} is compared with the wanted status — equal means nothing is sent
  * (a crash after a mined write never writes it twice); (3) a transaction's hash is stored BEFORE it is
  * broadcast and followed after a restart (mined ⇒ done; still known to the node ⇒ wait; unknown ⇒ decide
- * afresh from {@code statusOf}). Runs under the worker's leader lock, so one wallet nonce sequence.
+ * afresh from {@code statusOf}). Every write goes through the worker's one {@link TxSender} (nonces,
+ * fee bumps, re-broadcast, fee caps, fencing), under the worker's leader lock: one wallet, one nonce sequence.
  */
 public class TokenRegistrySync {
 
@@ -45,43 +40,70 @@ public class TokenRegistrySync {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
-    private final Web3j web3j;
-    private final Credentials wallet;
+    static final String PURPOSE = "token-registry:";
+
+    private final TxSender sender;
+    private final String instanceId;
     private final long workerChainId;
     private final String workerChainName;
     private final TokenRegistryProperties props;
     private final TokenRegistry registry;
 
-    public TokenRegistrySync(JdbcTemplate jdbc, TransactionTemplate tx, Web3j web3j, Credentials wallet,
+    public TokenRegistrySync(JdbcTemplate jdbc, TransactionTemplate tx, Web3j web3j, TxSender sender, String instanceId,
                              long workerChainId, String workerChainName, TokenRegistryProperties props) {
         this.jdbc = jdbc;
         this.tx = tx;
-        this.web3j = web3j;
-        this.wallet = wallet;
+        this.sender = sender;
+        this.instanceId = instanceId;
         this.workerChainId = workerChainId;
         this.workerChainName = workerChainName;
         this.props = props;
         this.registry = TokenRegistry.load(props.contractAddress(), web3j,
-                new ReadonlyTransactionManager(web3j, wallet.getAddress()), new DefaultGasProvider());
+                new ReadonlyTransactionManager(web3j, sender.wallet()), new DefaultGasProvider());
     }
 
     /** What one run did. */
     public record Run(int entriesRead, int written, int alreadyOnChain, int waiting) {
     }
 
+    /**
+     * One run under a fresh fencing token (the caller holds the leader lease): read the log, follow the
+     * writes in flight, submit the missing ones through the sender, and follow once more so that a write
+     * mined at once (a dev chain) counts in this run. Never blocks on a receipt: a write that is not
+     * mined yet is followed by the next run. Bounded by {@code vareg.sender.tick-budget}.
+     */
     public Run runOnce() throws IOException {
+        FenceToken token = sender.fence().acquire(instanceId);
+        long deadline = System.nanoTime() + sender.properties().tickBudget().toNanos();
         int read = 0;
-        for (int n; (n = ingest()) > 0; ) {
+        for (int n; (n = ingest()) > 0 && System.nanoTime() < deadline; ) {
             read += n;
         }
+        sender.follow(token);
         int written = 0;
         int already = 0;
         int waiting = 0;
+        boolean submitted = false;
         for (Wanted w : toWrite()) {
-            switch (write(w)) {
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+            Optional<Long> before = pendingRequest(w.emissionId());
+            Outcome o = write(token, w);
+            submitted |= o == Outcome.WAITING && !pendingRequest(w.emissionId()).equals(before);
+            switch (o) {
                 case WRITTEN -> written++;
                 case ALREADY_ON_CHAIN -> already++;
                 case WAITING -> waiting++;
+            }
+        }
+        if (submitted) {
+            sender.follow(token);
+            for (Wanted w : toWrite()) {
+                if (followPending(w).orElse(Outcome.WAITING) == Outcome.WRITTEN) {
+                    written++;
+                    waiting--;
+                }
             }
         }
         if (written + already > 0) {
@@ -158,6 +180,11 @@ public class TokenRegistrySync {
 
     // ------------------------------------------------------------------ 2. wanted statuses → the chain
 
+    private Optional<Long> pendingRequest(String emissionId) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                "SELECT pending_request_id FROM log.token_registry_status WHERE emission_id = ?", Long.class, emissionId));
+    }
+
     record Wanted(String emissionId, long leafIndex, TokenStatus status, Optional<String> pendingTx,
                   Optional<Long> pendingLeaf) {
     }
@@ -178,39 +205,57 @@ public class TokenRegistrySync {
                 Optional.ofNullable(rs.getString(9)), Optional.ofNullable((Long) rs.getObject(10))), props.batchSize());
     }
 
-    Outcome write(Wanted w) throws IOException {
-        if (w.pendingTx().isPresent()) {
-            Optional<TransactionReceipt> receipt = web3j.ethGetTransactionReceipt(w.pendingTx().get()).send()
-                    .getTransactionReceipt();
-            if (receipt.isEmpty() && web3j.ethGetTransactionByHash(w.pendingTx().get()).send().getTransaction().isPresent()) {
-                return Outcome.WAITING; // broadcast before a restart, not mined yet
-            }
-            if (receipt.isPresent() && receipt.get().isStatusOK() && w.pendingLeaf().orElse(-1L) == w.leafIndex()) {
-                markSynced(w, w.pendingTx().get());
-                return Outcome.WRITTEN;
-            }
-            // Mined for an older wanted status, reverted, or dropped: decide afresh from the contract.
+    Outcome write(FenceToken token, Wanted w) throws IOException {
+        Optional<Outcome> followed = followPending(w);
+        if (followed.isPresent()) {
+            return followed.get();
         }
         if (onChainEquals(w.status())) {
             markSynced(w, null);
             return Outcome.ALREADY_ON_CHAIN;
         }
-        String txHash = send(w);
-        TransactionReceipt r;
-        try {
-            r = new org.web3j.tx.response.PollingTransactionReceiptProcessor(web3j, 200, 150)
-                    .waitForTransactionReceipt(txHash);
-        } catch (org.web3j.protocol.exceptions.TransactionException e) {
-            // Not mined within 30 s: the pending hash is stored; the next run follows it.
-            return Outcome.WAITING;
+        send(token, w);
+        return Outcome.WAITING;
+    }
+
+    /** The outcome of the write in flight for {@code w}, empty when there is none (or it must be re-decided). */
+    private Optional<Outcome> followPending(Wanted w) throws IOException {
+        Long requestId = jdbc.queryForObject(
+                "SELECT pending_request_id FROM log.token_registry_status WHERE emission_id = ?", Long.class, w.emissionId());
+        Optional<TxRequest> req = requestId == null ? Optional.empty() : sender.request(requestId);
+        if (req.isEmpty()) {
+            return Optional.empty();
         }
-        if (!r.isStatusOK()) {
-            jdbc.update("UPDATE log.token_registry_status SET pending_tx_hash = NULL, last_error = ? WHERE emission_id = ?",
-                    "setStatus reverted in tx " + txHash, w.emissionId());
-            throw new IOException("TokenRegistry.setStatus reverted for emission " + w.emissionId() + " (tx " + txHash + ")");
+        TxRequest r = req.get();
+        switch (r.status()) {
+            case PENDING -> {
+                return Optional.of(Outcome.WAITING);
+            }
+            case INCLUDED, FINAL -> {
+                if (w.pendingLeaf().orElse(-1L) == w.leafIndex()) {
+                    markSynced(w, r.includedTxHash().orElseThrow());
+                    return Optional.of(Outcome.WRITTEN);
+                }
+                clearPending(w, null); // mined for an older wanted status: decide afresh from the contract
+                return Optional.empty();
+            }
+            case REVERTED -> {
+                clearPending(w, "setStatus reverted in tx " + r.includedTxHash().orElse("?"));
+                throw new IOException("TokenRegistry.setStatus reverted for emission " + w.emissionId() + " (tx "
+                        + r.includedTxHash().orElse("?") + ")");
+            }
+            default -> {
+                clearPending(w, "nonce " + r.nonce() + " " + r.status().name().toLowerCase(java.util.Locale.ROOT));
+                return Optional.empty();
+            }
         }
-        markSynced(w, txHash);
-        return Outcome.WRITTEN;
+    }
+
+    private void clearPending(Wanted w, String error) {
+        jdbc.update("""
+                UPDATE log.token_registry_status SET pending_request_id = NULL, pending_tx_hash = NULL,
+                       pending_leaf_index = NULL, last_error = coalesce(?, last_error), updated_at = now()
+                 WHERE emission_id = ?""", error, w.emissionId());
     }
 
     private boolean onChainEquals(TokenStatus s) throws IOException {
@@ -227,54 +272,37 @@ public class TokenRegistrySync {
         }
     }
 
-    private String send(Wanted w) throws IOException {
+    private void send(FenceToken token, Wanted w) throws IOException {
         TokenStatus s = w.status();
         String data = registry.setStatus(BigInteger.valueOf(s.chainId()), s.token(), TokenStatus.bytes12(s.registrationNumber()),
                 BigInteger.valueOf(s.state()), BigInteger.valueOf(s.vaType()), s.registeredQuantity()).encodeFunctionCall();
-        String from = wallet.getAddress();
-        EthEstimateGas est = web3j.ethEstimateGas(
-                Transaction.createFunctionCallTransaction(from, null, null, null, props.contractAddress(), data)).send();
-        if (est.hasError()) {
+        Submission sub;
+        try {
+            sub = sender.submit(token, PURPOSE + w.emissionId() + "@" + w.leafIndex(), props.contractAddress(), data,
+                    (requestId, nonce, txHash) -> jdbc.update("""
+                            UPDATE log.token_registry_status SET pending_request_id = ?, pending_tx_hash = ?,
+                                   pending_leaf_index = ?, updated_at = now() WHERE emission_id = ?""",
+                            requestId, txHash, w.leafIndex(), w.emissionId()));
+        } catch (IOException e) {
             // Would revert (no UPDATER_ROLE, bad code): never sent; recorded and retried next run.
             jdbc.update("UPDATE log.token_registry_status SET last_error = ? WHERE emission_id = ?",
-                    "setStatus would revert: " + est.getError().getMessage(), w.emissionId());
-            throw new IOException("TokenRegistry.setStatus would revert: " + est.getError().getMessage());
+                    "setStatus " + e.getMessage(), w.emissionId());
+            throw e;
         }
-        BigInteger gasLimit = est.getAmountUsed().multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4));
-        BigInteger priority = BigInteger.valueOf(1_000_000_000L);
-        try {
-            BigInteger p = web3j.ethMaxPriorityFeePerGas().send().getMaxPriorityFeePerGas();
-            if (p != null && p.signum() > 0) {
-                priority = p;
-            }
-        } catch (IOException | RuntimeException e) {
-            log.debug("eth_maxPriorityFeePerGas unavailable: {}", e.toString());
+        if (sub instanceof Submission.Refused refused) {
+            jdbc.update("UPDATE log.token_registry_status SET last_error = ? WHERE emission_id = ?", refused.why(),
+                    w.emissionId());
+            throw new IOException("TokenRegistry.setStatus held back: " + refused.why());
         }
-        BigInteger baseFee = web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false).send().getBlock()
-                .getBaseFeePerGas();
-        BigInteger maxFee = (baseFee == null ? BigInteger.ZERO : baseFee).multiply(BigInteger.TWO).add(priority);
-        BigInteger nonce = web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING).send().getTransactionCount();
-        byte[] signed = TransactionEncoder.signMessage(RawTransaction.createTransaction(workerChainId, nonce, gasLimit,
-                props.contractAddress(), BigInteger.ZERO, data, priority, maxFee), wallet);
-        String txHash = Numeric.toHexString(Hash.sha3(signed));
-        // Remember first, broadcast second: after a crash the transaction is followed, not re-decided blindly.
-        jdbc.update("""
-                UPDATE log.token_registry_status SET pending_tx_hash = ?, pending_leaf_index = ?, updated_at = now()
-                 WHERE emission_id = ?""", txHash, w.leafIndex(), w.emissionId());
-        EthSendTransaction sent = web3j.ethSendRawTransaction(Numeric.toHexString(signed)).send();
-        if (sent.hasError()) {
-            jdbc.update("UPDATE log.token_registry_status SET pending_tx_hash = NULL, last_error = ? WHERE emission_id = ?",
-                    "broadcast failed: " + sent.getError().getMessage(), w.emissionId());
-            throw new IOException("TokenRegistry.setStatus broadcast failed: " + sent.getError().getMessage());
-        }
+        Submission.Accepted ok = (Submission.Accepted) sub;
         log.info("TokenRegistry.setStatus({}, {}, {}, state {}) for emission {}: tx {}", s.chainId(), s.token(),
-                s.registrationNumber(), s.state(), w.emissionId(), txHash);
-        return txHash;
+                s.registrationNumber(), s.state(), w.emissionId(), ok.txHash());
     }
 
     private void markSynced(Wanted w, String txHash) {
         jdbc.update("""
                 UPDATE log.token_registry_status SET synced_leaf_index = ?, pending_tx_hash = NULL, pending_leaf_index = NULL,
+                       pending_request_id = NULL,
                        last_tx_hash = coalesce(?, last_tx_hash), last_error = NULL, updated_at = now()
                  WHERE emission_id = ?""", w.leafIndex(), txHash, w.emissionId());
     }

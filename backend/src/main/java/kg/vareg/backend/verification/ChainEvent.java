@@ -23,6 +23,10 @@ public record ChainEvent(
         String txTarget,
         Instant blockTime) {
 
+    ChainEvent withParties(String newFrom, String newTo) {
+        return new ChainEvent(kind, txHash, logIndex, blockNumber, blockHash, newFrom, newTo, amount, txSender, txTarget, blockTime);
+    }
+
     ChainEvent withTransaction(String sender, String target, Instant time) {
         return new ChainEvent(kind, txHash, logIndex, blockNumber, blockHash, from, to, amount, sender, target, time);
     }

@@ -94,10 +94,11 @@ public final class ChainGateway implements AutoCloseable {
     public TxParties transactionParties(String txHash) {
         var tx = call("eth_getTransactionByHash", () -> web3j.ethGetTransactionByHash(txHash).send()).getTransaction()
                 .orElseThrow(() -> new ChainUnavailableException("transaction " + txHash + " not found", null));
-        return new TxParties(tx.getFrom(), tx.getTo());
+        return new TxParties(tx.getFrom(), tx.getTo(), tx.getInput());
     }
 
-    record TxParties(String from, String to) {}
+    /** @param input the call data (who an {@code issue(address,uint256)} credited) */
+    record TxParties(String from, String to, String input) {}
 
     /**
      * eth_getLogs over [from, to] for one contract and any of the given first topics. A JSON-RPC error or
@@ -128,6 +129,32 @@ public final class ChainGateway implements AutoCloseable {
         }
         return answer.getLogs().stream().map(r -> (Log) r.get()).toList();
     }
+
+    /**
+     * What a supply change's block holds for one token: the hashes of the transactions that logged anything
+     * from it, were sent to it or created it, in block order, and the first topics of its logs (what explains the change).
+     */
+    public BlockActivity activity(String address, long block) {
+        EthFilter filter = new EthFilter(at(block), at(block), address);
+        List<Log> logs = call("eth_getLogs", () -> web3j.ethGetLogs(filter).send()).getLogs().stream()
+                .map(r -> (Log) r.get()).toList();
+        EthBlock.Block b = call("eth_getBlockByNumber", () -> web3j.ethGetBlockByNumber(at(block), true).send()).getBlock();
+        java.util.LinkedHashSet<String> txs = new java.util.LinkedHashSet<>();
+        for (var r : b.getTransactions()) {
+            var tx = (org.web3j.protocol.core.methods.response.Transaction) r.get();
+            boolean logged = logs.stream().anyMatch(l -> l.getTransactionHash().equalsIgnoreCase(tx.getHash()));
+            boolean created = tx.getTo() == null && tx.getNonce() != null
+                    && address.equalsIgnoreCase(org.web3j.crypto.ContractUtils.generateContractAddress(tx.getFrom(), tx.getNonce()));
+            if (logged || created || address.equalsIgnoreCase(tx.getTo())) {
+                txs.add(tx.getHash().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<String> topics = logs.stream().filter(l -> l.getTopics() != null && !l.getTopics().isEmpty())
+                .map(l -> l.getTopics().getFirst().toLowerCase(java.util.Locale.ROOT)).toList();
+        return new BlockActivity(b.getHash().toLowerCase(java.util.Locale.ROOT), List.copyOf(txs), topics);
+    }
+
+    public record BlockActivity(String blockHash, List<String> txHashes, List<String> topics) {}
 
     private static DefaultBlockParameter at(long block) {
         return DefaultBlockParameter.valueOf(BigInteger.valueOf(block));

@@ -103,6 +103,27 @@ final class ContractInspector {
         return word.signum() == 0 ? Optional.empty() : Optional.of(EventDecoder.address(word));
     }
 
+    /**
+     * The implementation a proxy pointed to at one block (EIP-1967 slot, beacon, ZeppelinOS slot), empty for
+     * a plain contract: the baseline is read at the contract's creation, not at the first scan (issue 13).
+     */
+    static Optional<String> implementationAt(ChainGateway chain, String token, long block) {
+        Optional<String> impl = slotAddress(chain, token, EIP1967_IMPLEMENTATION, block);
+        if (impl.isPresent()) {
+            return impl;
+        }
+        Optional<String> beacon = slotAddress(chain, token, EIP1967_BEACON, block);
+        if (beacon.isPresent()) {
+            return callAddress(chain, beacon.get(), "implementation", List.of(), block).or(() -> beacon);
+        }
+        return slotAddress(chain, token, ZEPPELINOS_IMPLEMENTATION, block);
+    }
+
+    /** totalSupply() at one block; empty when the contract does not answer it there (or has no code yet). */
+    static Optional<BigInteger> totalSupply(ChainGateway chain, String token, long block) {
+        return uint(chain, token, "totalSupply", List.of(), block);
+    }
+
     private static Optional<BigInteger> uint(ChainGateway chain, String to, String fn, List<Type> args, long block) {
         return call(chain, to, new Function(fn, args, List.of(new TypeReference<Uint256>() {})), block)
                 .map(r -> ((Uint256) r.getFirst()).getValue());

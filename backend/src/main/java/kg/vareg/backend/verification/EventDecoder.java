@@ -19,6 +19,10 @@ final class EventDecoder {
     static final String BURN = topic("Burn(address,uint256)");
     static final String UPGRADED = topic("Upgraded(address)");
     static final String BEACON_UPGRADED = topic("BeaconUpgraded(address)");
+    /** Tether and USDKG: a blacklisted holder's balance destroyed with no Transfer (supply falls). */
+    static final String DESTROYED_BLACK_FUNDS = topic("DestroyedBlackFunds(address,uint256)");
+    /** Selector of USDKG's issue(address,uint256): the recipient its Issue(uint256) event does not name. */
+    static final String ISSUE_TO_SELECTOR = Hash.sha3String("issue(address,uint256)").substring(0, 10);
 
     private EventDecoder() {}
 
@@ -26,15 +30,54 @@ final class EventDecoder {
         return Hash.sha3String(signature);
     }
 
-    /** The first topics to ask eth_getLogs for. */
+    /**
+     * The first topics to ask eth_getLogs for. The Tether family's supply events (Issue, Redeem, blacklist
+     * destruction) are asked for whatever the declared profile: a token is recognised from what it emits,
+     * the declaration only narrows (issue 13, docs/verifier.md "Token families").
+     */
     static List<String> topicsFor(TokenProfile profile) {
         List<String> topics = new ArrayList<>(List.of(TRANSFER, UPGRADED, BEACON_UPGRADED));
         switch (profile) {
-            case ISSUE_REDEEM -> topics.addAll(List.of(ISSUE, REDEEM));
-            case MINT_BURN -> topics.addAll(List.of(MINT, BURN));
-            case TRANSFER, NONE -> { }
+            case ISSUE_REDEEM, TRANSFER -> topics.addAll(List.of(ISSUE, REDEEM, DESTROYED_BLACK_FUNDS));
+            case MINT_BURN -> topics.addAll(List.of(MINT, BURN, DESTROYED_BLACK_FUNDS));
+            case NONE -> { }
         }
         return topics;
+    }
+
+    /**
+     * Decodes one range's logs. A transaction that announces the same supply change twice — an
+     * {@code Issue(uint256)} or {@code Redeem(uint256)} beside a {@code Transfer} from/to zero of the same
+     * amount — counts once (the Transfer, which names the holder).
+     */
+    static List<ChainEvent> decodeAll(List<Log> logs, MonitoredToken token) {
+        List<ChainEvent> decoded = logs.stream().flatMap(l -> decode(l, token).stream()).toList();
+        java.util.Set<String> byTransfer = new java.util.HashSet<>();
+        for (ChainEvent e : decoded) {
+            if (e.from() != null && e.to() != null && (e.from().equals(ZERO) || e.to().equals(ZERO))) {
+                byTransfer.add(e.txHash() + "/" + e.kind() + "/" + e.amount());
+            }
+        }
+        return decoded.stream().filter(e -> !(isIssueOrRedeem(e) && byTransfer.contains(e.txHash() + "/" + e.kind() + "/" + e.amount())))
+                .toList();
+    }
+
+    /** An Issue/Redeem decoded before its holder is known (filled from the transaction by the verifier). */
+    static boolean isIssueOrRedeem(ChainEvent e) {
+        return (e.kind() == EventKind.MINT && e.to() == null) || (e.kind() == EventKind.BURN && e.from() == null);
+    }
+
+    /**
+     * The holder an {@code Issue(uint256)} credited or a {@code Redeem(uint256)} debited: USDKG's
+     * {@code issue(address to, uint256)} names it in the call data; Tether's {@code issue(uint256)} and every
+     * {@code redeem} act on the owner, who alone may send them (the transaction's sender).
+     */
+    static String issueRedeemHolder(ChainEvent e, String txSender, String txTarget, String txInput, String token) {
+        String input = txInput == null ? "" : txInput.toLowerCase(Locale.ROOT);
+        if (e.kind() == EventKind.MINT && token.equals(txTarget) && input.startsWith(ISSUE_TO_SELECTOR) && input.length() >= 74) {
+            return address(input.substring(10, 74));
+        }
+        return txSender;
     }
 
     static Optional<ChainEvent> decode(Log log, MonitoredToken token) {
@@ -83,14 +126,23 @@ final class EventDecoder {
             if (topics.size() == 2) {
                 return Optional.of(event(EventKind.UPGRADED, log, ZERO, address(topics.get(1)), BigInteger.ZERO));
             }
+            if (topics.size() == 1 && words.size() == 1) {
+                // zeppelinos / Circle FiatTokenProxy: Upgraded(address implementation) with no indexed argument
+                return Optional.of(event(EventKind.UPGRADED, log, ZERO, address(words.getFirst()), BigInteger.ZERO));
+            }
             return Optional.empty();
         }
-        if (token.profile() == TokenProfile.ISSUE_REDEEM && words.size() == 1) {
+        if (token.profile() != TokenProfile.NONE && t0.equals(DESTROYED_BLACK_FUNDS) && topics.size() == 1 && words.size() == 2) {
+            return Optional.of(event(EventKind.BURN, log, address(words.get(0)), ZERO, words.get(1)));
+        }
+        if ((token.profile() == TokenProfile.ISSUE_REDEEM || token.profile() == TokenProfile.TRANSFER)
+                && topics.size() == 1 && words.size() == 1) {
+            // the holder is filled in from the transaction (issueRedeemHolder): the event does not name it
             if (t0.equals(ISSUE)) {
-                return Optional.of(event(EventKind.MINT, log, ZERO, issuer, words.getFirst()));
+                return Optional.of(event(EventKind.MINT, log, ZERO, null, words.getFirst()));
             }
             if (t0.equals(REDEEM)) {
-                return Optional.of(event(EventKind.BURN, log, issuer, ZERO, words.getFirst()));
+                return Optional.of(event(EventKind.BURN, log, null, ZERO, words.getFirst()));
             }
         }
         if (token.profile() == TokenProfile.MINT_BURN && topics.size() == 2 && words.size() == 1) {

@@ -22,10 +22,11 @@ final class FindingRules {
      * @param baselineImplementation the implementation seen first (or accepted by a supervisor)
      * @param baselineCodeHash the code hash seen first (or accepted)
      * @param today the regulator's calendar day now (placement period ended?)
+     * @param supplyChanges the located changes of totalSupply() no event explains, up to the block (issue 13)
      */
     record Input(MonitoredToken token, ContractReading reading, EventTotals totals,
                  List<ChainEvent> mints, List<ChainEvent> upgrades, Optional<String> baselineImplementation,
-                 Optional<String> baselineCodeHash, LocalDate today, ZoneId zone) {}
+                 Optional<String> baselineCodeHash, LocalDate today, ZoneId zone, List<SupplyChange> supplyChanges) {}
 
     private FindingRules() {}
 
@@ -51,10 +52,8 @@ final class FindingRules {
                 out.add(new FindingCondition(FindingKind.SUPPLY_ABOVE_REGISTERED, "", block, tx,
                         "totalSupply " + s + " > registered quantity " + token.registeredQuantity() + " (base units)"));
             }
-            if (token.profile() != TokenProfile.NONE && s.compareTo(totals.supplyFromEvents()) != 0) {
-                out.add(new FindingCondition(FindingKind.SUPPLY_WITHOUT_EVENTS, "", block, null,
-                        "totalSupply " + s + " but mints - burns = " + totals.supplyFromEvents()
-                                + " (difference " + s.subtract(totals.supplyFromEvents()) + ")"));
+            if (token.profile() != TokenProfile.NONE) {
+                supplyWithoutEvents(in, s, block, out);
             }
         });
         if (supply.isEmpty()) {
@@ -87,6 +86,27 @@ final class FindingRules {
             }
         });
         return out;
+    }
+
+    /**
+     * ¶5, ¶59: one finding per located change of totalSupply() that no event explains, at the change's block
+     * and transaction (the scanned block is the finding's verification, not its date); whatever difference
+     * is left unlocated (a token that stopped answering totalSupply() mid-history) stays one running finding.
+     */
+    private static void supplyWithoutEvents(Input in, BigInteger supply, long block, List<FindingCondition> out) {
+        BigInteger attributed = BigInteger.ZERO;
+        for (SupplyChange c : in.supplyChanges()) {
+            attributed = attributed.add(c.delta());
+            out.add(new FindingCondition(FindingKind.SUPPLY_WITHOUT_EVENTS, "block " + c.block(), c.block(), c.txHash(),
+                    c.cause() + ": totalSupply moved by " + c.delta() + " in block " + c.block() + " (tx "
+                            + String.join(", ", c.txHashes()) + ") with no mint/burn event (difference " + c.delta() + ")"));
+        }
+        BigInteger residual = supply.subtract(in.totals().supplyFromEvents()).subtract(attributed);
+        if (residual.signum() != 0) {
+            out.add(new FindingCondition(FindingKind.SUPPLY_WITHOUT_EVENTS, "", block, null,
+                    "totalSupply " + supply + " but mints - burns = " + in.totals().supplyFromEvents()
+                            + " (difference " + residual + " not located to a block)"));
+        }
     }
 
     private static void contractIdentity(Input in, long block, List<FindingCondition> out) {

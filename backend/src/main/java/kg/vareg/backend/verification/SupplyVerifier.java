@@ -129,7 +129,7 @@ public final class SupplyVerifier {
         if (st.creationBlock() == null) {
             if (!hasCode(chain, token.tokenAddress(), target)) {
                 List<FindingCondition> missing = FindingRules.evaluate(input(token, ContractReading.missing(target),
-                        EventTotals.NONE, List.of(), List.of(), st));
+                        EventTotals.NONE, List.of(), List.of(), st, List.of()));
                 findings.reconcile(token.chainId(), token.tokenAddress(), token.registrationNumber(), missing, clock.instant());
                 return new ScanOutcome.Verified(target, 0, missing.stream().map(FindingCondition::kind).toList());
             }
@@ -223,7 +223,7 @@ public final class SupplyVerifier {
         if (!tip.hash().equals(before) || !previousStillCanonical) {
             return new Fetched(tip, List.of(), true, (System.nanoTime() - t0) / 1_000_000);
         }
-        List<ChainEvent> events = enrich(chain, logs.stream().flatMap(l -> EventDecoder.decode(l, token).stream()).toList());
+        List<ChainEvent> events = enrich(chain, token, EventDecoder.decodeAll(logs, token));
         return new Fetched(tip, events, false, (System.nanoTime() - t0) / 1_000_000);
     }
 
@@ -237,42 +237,69 @@ public final class SupplyVerifier {
         EventTotals totals = store.totals(token.chainId(), token.tokenAddress(), token.issuerWallet());
         List<ChainEvent> mints = store.events(token.chainId(), token.tokenAddress(), EventKind.MINT, 10_000);
         List<ChainEvent> upgrades = store.events(token.chainId(), token.tokenAddress(), EventKind.UPGRADED, 10_000);
-        // The baseline implementation is the first one the proxy announced (or, failing that, the first seen),
+        // The baseline implementation is the one at the contract's creation (else the first one the proxy announced, else the first seen),
         // so an upgrade made before the verifier first looked is still reported.
         String baselineImpl = Optional.ofNullable(st.baselineImplementation())
+                .or(() -> reading.implementation().flatMap(now ->
+                        ContractInspector.implementationAt(chain, token.tokenAddress(), st.creationBlock())))
                 .or(() -> upgrades.stream().findFirst().map(ChainEvent::to))
                 .or(reading::implementation).orElse(null);
         String baselineCode = Optional.ofNullable(st.baselineCodeHash()).orElse(reading.codeHash());
         TokenState withBaseline = new TokenState(st.chainId(), st.tokenAddress(), st.registrationNumber(), st.creationBlock(),
                 st.lastScannedBlock(), st.lastScannedHash(), st.logRange(), st.goodRanges(), baselineImpl, baselineCode,
                 st.version());
-        List<FindingCondition> holding = FindingRules.evaluate(input(token, reading, totals, mints, upgrades, withBaseline));
         Instant now = clock.instant();
+        List<SupplyChange> changes = attribute(chain, token, st, reading, totals, now);
+        List<FindingCondition> holding = FindingRules.evaluate(input(token, reading, totals, mints, upgrades, withBaseline, changes));
         store.recordReconciliation(st, ref, reading, totals, baselineImpl, baselineCode, now);
         findings.reconcile(token.chainId(), token.tokenAddress(), token.registrationNumber(), holding, now);
         return new ScanOutcome.Verified(block, added, holding.stream().map(FindingCondition::kind).toList());
     }
 
     private FindingRules.Input input(MonitoredToken token, ContractReading reading, EventTotals totals,
-                                     List<ChainEvent> mints, List<ChainEvent> upgrades, TokenState st) {
+                                     List<ChainEvent> mints, List<ChainEvent> upgrades, TokenState st,
+                                     List<SupplyChange> changes) {
         LocalDate today = LocalDate.now(clock.withZone(properties.zone()));
         return new FindingRules.Input(token, reading, totals, mints, upgrades,
                 Optional.ofNullable(st.baselineImplementation()), Optional.ofNullable(st.baselineCodeHash()),
-                today, properties.zone());
+                today, properties.zone(), changes);
+    }
+
+    /**
+     * Locates the changes of totalSupply() since the last reconciliation that the events do not explain
+     * ({@link SupplyAttribution}); with no news the unexplained part did not move and no chain call is made.
+     */
+    private List<SupplyChange> attribute(ChainGateway chain, MonitoredToken token, TokenState st, ContractReading reading,
+                                         EventTotals totals, Instant now) {
+        SupplyChangeStore changes = store.supplyChanges();
+        if (token.profile() == TokenProfile.NONE || reading.totalSupply().isEmpty()) {
+            return List.of();
+        }
+        java.math.BigInteger unexplained = reading.totalSupply().get().subtract(totals.supplyFromEvents());
+        List<SupplyChange> found = SupplyAttribution.locate(chain, changes, token, st.creationBlock(),
+                changes.lastBaseline(token.chainId(), token.tokenAddress()), reading.block(), unexplained);
+        changes.save(token.chainId(), token.tokenAddress(), found, now);
+        return changes.all(token.chainId(), token.tokenAddress());
     }
 
     /** Who sent each mint (¶5: only the issuer wallet may mint) and when mints and burns happened (¶20). */
-    private static List<ChainEvent> enrich(ChainGateway chain, List<ChainEvent> events) {
+    private static List<ChainEvent> enrich(ChainGateway chain, MonitoredToken token, List<ChainEvent> events) {
         Map<String, ChainGateway.TxParties> txs = new HashMap<>();
         Map<Long, Instant> times = new HashMap<>();
         List<ChainEvent> out = new ArrayList<>(events.size());
         for (ChainEvent e : events) {
             if (e.kind() == EventKind.MINT || e.kind() == EventKind.BURN) {
                 Instant time = times.computeIfAbsent(e.blockNumber(), n -> chain.block(n).time());
-                ChainGateway.TxParties parties = e.kind() == EventKind.MINT
+                boolean issueOrRedeem = EventDecoder.isIssueOrRedeem(e);
+                ChainGateway.TxParties parties = e.kind() == EventKind.MINT || issueOrRedeem
                         ? txs.computeIfAbsent(e.txHash(), chain::transactionParties) : null;
-                out.add(e.withTransaction(parties == null ? null : lower(parties.from()),
-                        parties == null ? null : lower(parties.to()), time));
+                String sender = parties == null ? null : lower(parties.from());
+                String target = parties == null ? null : lower(parties.to());
+                if (issueOrRedeem) {
+                    String holder = EventDecoder.issueRedeemHolder(e, sender, target, parties.input(), token.tokenAddress());
+                    e = e.kind() == EventKind.MINT ? e.withParties(e.from(), holder) : e.withParties(holder, e.to());
+                }
+                out.add(e.withTransaction(e.kind() == EventKind.MINT ? sender : null, e.kind() == EventKind.MINT ? target : null, time));
             } else {
                 out.add(e);
             }

@@ -20,11 +20,18 @@ final class VerificationStore {
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
     private final TransactionTemplate tx;
+    private final SupplyChangeStore supplyChanges;
 
     VerificationStore(JdbcClient jdbc, JdbcTemplate template, TransactionTemplate tx) {
         this.jdbc = jdbc;
         this.template = template;
         this.tx = tx;
+        this.supplyChanges = new SupplyChangeStore(jdbc);
+    }
+
+    /** The located supply changes (V110), rewound with the rest on a reorg. */
+    SupplyChangeStore supplyChanges() {
+        return supplyChanges;
     }
 
     Optional<TokenState> state(long chainId, String token) {
@@ -204,7 +211,7 @@ final class VerificationStore {
                     .params(st.chainId(), st.tokenAddress(), keepThrough, st.chainId(), st.tokenAddress(),
                             st.chainId(), st.tokenAddress())
                     .update();
-            for (String table : List.of("registry.verifier_block", "registry.verifier_snapshot")) {
+            for (String table : List.of("registry.verifier_block", "registry.verifier_snapshot", "registry.verifier_supply_change")) {
                 jdbc.sql("DELETE FROM " + table + " WHERE chain_id = ? AND token_address = ? AND block_number > ?")
                         .params(st.chainId(), st.tokenAddress(), keepThrough).update();
             }

@@ -61,8 +61,10 @@ class EventDecoderTest {
     @Test
     void issueRedeemAndMintBurnProfilesUseTheirEventsAndIgnoreZeroTransfers() {
         var ir = token(TokenProfile.ISSUE_REDEEM);
+        // Issue(uint256) names no holder: it is filled from the transaction (issueRedeemHolder)
         assertThat(EventDecoder.decode(log(List.of(EventDecoder.ISSUE), "0x" + word(9)), ir))
-                .hasValueSatisfying(e -> assertThat(e.to()).isEqualTo(ISSUER));
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(EventKind.MINT))
+                .hasValueSatisfying(e -> assertThat(e.to()).isNull());
         assertThat(EventDecoder.decode(log(List.of(EventDecoder.REDEEM), "0x" + word(9)), ir))
                 .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(EventKind.BURN));
         var mb = token(TokenProfile.MINT_BURN);
@@ -70,7 +72,39 @@ class EventDecoderTest {
                 .hasValueSatisfying(e -> assertThat(e.to()).isEqualTo(HOLDER));
         assertThat(EventDecoder.decode(log(List.of(EventDecoder.TRANSFER, topic(EventDecoder.ZERO), topic(HOLDER)), "0x" + word(4)), mb))
                 .isEmpty();
-        // Issue under the plain profile is not a mint
-        assertThat(EventDecoder.decode(log(List.of(EventDecoder.ISSUE), "0x" + word(9)), token(TokenProfile.TRANSFER))).isEmpty();
+        // a token is recognised from what it emits: Issue under the plain profile is still a mint (issue 13)
+        assertThat(EventDecoder.decode(log(List.of(EventDecoder.ISSUE), "0x" + word(9)), token(TokenProfile.TRANSFER)))
+                .hasValueSatisfying(e -> assertThat(e.kind()).isEqualTo(EventKind.MINT));
+        assertThat(EventDecoder.decode(log(List.of(EventDecoder.ISSUE), "0x" + word(9)), token(TokenProfile.NONE))).isEmpty();
+    }
+
+    @Test
+    void blacklistDestructionIsABurnOfTheHolderAndANonIndexedUpgradedIsAnUpgrade() {
+        assertThat(EventDecoder.decode(log(List.of(EventDecoder.DESTROYED_BLACK_FUNDS),
+                "0x" + "0".repeat(24) + HOLDER.substring(2) + word(12)), token(TokenProfile.TRANSFER)))
+                .hasValueSatisfying(e -> {
+                    assertThat(e.kind()).isEqualTo(EventKind.BURN);
+                    assertThat(e.from()).isEqualTo(HOLDER);
+                    assertThat(e.amount()).isEqualTo(BigInteger.valueOf(12));
+                });
+        assertThat(EventDecoder.decode(log(List.of(EventDecoder.UPGRADED), "0x" + "0".repeat(24) + HOLDER.substring(2)),
+                token(TokenProfile.TRANSFER))).hasValueSatisfying(e -> {
+                    assertThat(e.kind()).isEqualTo(EventKind.UPGRADED);
+                    assertThat(e.to()).isEqualTo(HOLDER);
+                });
+    }
+
+    @Test
+    void anIssueBesideATransferFromZeroOfTheSameAmountCountsOnceAndUsdkgIssueNamesItsHolderInTheCallData() {
+        var t = token(TokenProfile.TRANSFER);
+        var decoded = EventDecoder.decodeAll(List.of(log(List.of(EventDecoder.ISSUE), "0x" + word(9)),
+                log(List.of(EventDecoder.TRANSFER, topic(EventDecoder.ZERO), topic(HOLDER)), "0x" + word(9))), t);
+        assertThat(decoded).singleElement().satisfies(e -> assertThat(e.to()).isEqualTo(HOLDER));
+
+        var issue = EventDecoder.decode(log(List.of(EventDecoder.ISSUE), "0x" + word(9)), t).orElseThrow();
+        String callData = EventDecoder.ISSUE_TO_SELECTOR + "0".repeat(24) + HOLDER.substring(2) + word(9);
+        assertThat(EventDecoder.issueRedeemHolder(issue, ISSUER, t.tokenAddress(), callData, t.tokenAddress())).isEqualTo(HOLDER);
+        assertThat(EventDecoder.issueRedeemHolder(issue, ISSUER, t.tokenAddress(), "0xcc872b66" + word(9), t.tokenAddress()))
+                .isEqualTo(ISSUER);
     }
 }

@@ -38,7 +38,7 @@ class FindingRulesTest {
         BigInteger minted = mints.stream().map(ChainEvent::amount).reduce(BigInteger.ZERO, BigInteger::add);
         EventTotals totals = new EventTotals(minted, BigInteger.ZERO, BigInteger.ZERO, BigInteger.ZERO, minted, BigInteger.ZERO);
         return FindingRules.evaluate(new FindingRules.Input(t, r, totals, mints, List.of(), Optional.empty(),
-                Optional.of("0xcode"), today, BISHKEK)).stream().map(FindingCondition::kind).toList();
+                Optional.of("0xcode"), today, BISHKEK, List.of())).stream().map(FindingCondition::kind).toList();
     }
 
     @Test

@@ -26,7 +26,14 @@ public final class RateLimiter {
     }
 
     private BucketProxy bucket(String key) {
-        return buckets.builder().build(name + ":" + key, configuration);
+        return buckets.builder().build(id(key), configuration);
+    }
+
+    /** The row id: long keys (a whole bearer token presented as a user name) are hashed to stay bounded. */
+    private String id(String key) {
+        String k = key == null ? "" : key;
+        return name + ":" + (k.length() <= 200 ? k : "sha256:" + kg.vareg.backend.register.Commitments.sha256Hex(
+                k.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Without consuming: empty when a token is available; otherwise the time until one is. */
@@ -43,6 +50,6 @@ public final class RateLimiter {
 
     /** Forgets the key's bucket (a full one is made on next use). */
     public void reset(String key) {
-        buckets.removeProxy(name + ":" + key);
+        buckets.removeProxy(id(key));
     }
 }

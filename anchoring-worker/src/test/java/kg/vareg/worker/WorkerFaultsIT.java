@@ -83,8 +83,9 @@ class WorkerFaultsIT {
         props.put("vareg.anchoring.scheduling-enabled", "true");
         props.put("vareg.anchoring.poll-interval", "PT0.05S");
         props.put("vareg.anchoring.integration-batch-size", "7");
-        try (ConfigurableApplicationContext a = WorkerRig.start(props);
-             ConfigurableApplicationContext b = WorkerRig.start(props)) {
+        TickRecorder ticks = new TickRecorder();
+        try (ConfigurableApplicationContext a = WorkerRig.start(props, ticks.instance("a"));
+             ConfigurableApplicationContext b = WorkerRig.start(props, ticks.instance("b"))) {
             // Writers commit concurrently while both workers poll: late commits must not be skipped.
             ExecutorService writers = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
@@ -105,9 +106,17 @@ class WorkerFaultsIT {
                 Thread.sleep(100);
             }
             assertDenseAndComplete(jdbc, 200);
-            // Both ran ticks; ShedLock let one at a time through (the lock row exists and names one holder).
-            assertThat(jdbc.queryForObject("SELECT count(*) FROM log.shedlock WHERE name = ?", Long.class,
-                    WorkerLoop.LOCK_NAME)).isEqualTo(1);
+            // One leader at a time (issue 15 item 13): the leader sections each instance ran, timed on this JVM's
+            // monotonic clock, never overlap across instances.
+            List<TickRecorder.Section> sections = ticks.sections();
+            assertThat(sections).as("leader sections").hasSizeGreaterThan(1);
+            for (TickRecorder.Section x : sections) {
+                for (TickRecorder.Section y : sections) {
+                    if (!x.instance().equals(y.instance())) {
+                        assertThat(x.overlaps(y)).as("%s overlaps %s", x, y).isFalse();
+                    }
+                }
+            }
         }
     }
 

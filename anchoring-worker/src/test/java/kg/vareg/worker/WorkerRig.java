@@ -103,10 +103,15 @@ final class WorkerRig {
     }
 
     static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        return start(properties, ctx -> { });
+    }
+
+    static ConfigurableApplicationContext start(Map<String, Object> properties,
+            org.springframework.context.ApplicationContextInitializer<ConfigurableApplicationContext> extra) {
         // addFirst: test settings must beat application.yml (builder properties are only defaults).
         return new SpringApplicationBuilder(AnchoringWorkerApplication.class)
                 .initializers(ctx -> ctx.getEnvironment().getPropertySources()
-                        .addFirst(new org.springframework.core.env.MapPropertySource("worker-test", properties)))
+                        .addFirst(new org.springframework.core.env.MapPropertySource("worker-test", properties)), extra)
                 .run();
     }
 

@@ -13,8 +13,22 @@ public final class OrphanGuard {
 
     public static void guard(long childPid) {
         long self = ProcessHandle.current().pid();
-        String script = "while kill -0 " + self + " 2>/dev/null; do sleep 1; done; "
-                + "kill -TERM " + childPid + " 2>/dev/null; sleep 3; kill -KILL " + childPid + " 2>/dev/null; exit 0";
+        watch("while kill -0 " + self + " 2>/dev/null; do sleep 1; done; "
+                + "kill -TERM " + childPid + " 2>/dev/null; sleep 3; kill -KILL " + childPid + " 2>/dev/null; exit 0", childPid);
+    }
+
+    /**
+     * For a PostgreSQL postmaster holding data that must survive: SIGINT (PostgreSQL's fast shutdown: aborts sessions,
+     * writes a checkpoint, stops cleanly) and then waits as long as the server takes — no SIGKILL (issue 15 item 9).
+     */
+    public static void guardWithFastShutdown(long postmasterPid) {
+        long self = ProcessHandle.current().pid();
+        watch("while kill -0 " + self + " 2>/dev/null; do sleep 1; done; "
+                + "kill -INT " + postmasterPid + " 2>/dev/null; while kill -0 " + postmasterPid + " 2>/dev/null; do sleep 1; done;"
+                + " exit 0", postmasterPid);
+    }
+
+    private static void watch(String script, long childPid) {
         try {
             new ProcessBuilder("sh", "-c", script)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)

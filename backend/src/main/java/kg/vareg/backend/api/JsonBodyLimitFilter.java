@@ -16,8 +16,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses JSON bodies larger than {@code vareg.api.max-json-body-bytes} with 413 problem+json — by the declared
- * Content-Length, and by counting when the body is chunked. (Multipart uploads have their own limits.)
+ * Refuses request bodies larger than {@code vareg.api.max-json-body-bytes} with 413 problem+json — by the declared
+ * Content-Length, and by counting when the body is chunked. JSON and every other type alike (issue 15 item 8: a body
+ * of any type may be read in full, e.g. by {@link IdempotencyFilter} to hash it); only multipart uploads have their
+ * own limits ({@code spring.servlet.multipart.*}). A chunked form post (which no browser sends) is refused with 411:
+ * the container parses form parameters itself, so it must know the length.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -31,7 +34,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String ct = request.getContentType();
-        return ct == null || !ct.toLowerCase().contains("json");
+        return ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
     }
 
     @Override
@@ -40,6 +43,17 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         long declared = request.getContentLengthLong();
         if (declared > limit) {
             tooLarge(response);
+            return;
+        }
+        if (declared < 0 && isForm(request)) {
+            response.setStatus(411);
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "length-required\",\"title\":\"Length required\","
+                    + "\"status\":411,\"detail\":\"a form body needs a Content-Length\"}");
+            return;
+        }
+        if (declared < 0 && request.getHeader("Transfer-Encoding") == null) {
+            chain.doFilter(request, response); // no body at all
             return;
         }
         if (declared < 0) {
@@ -56,11 +70,16 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, limit), response);
     }
 
+    private static boolean isForm(HttpServletRequest request) {
+        String ct = request.getContentType();
+        return ct != null && ct.toLowerCase(java.util.Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
     private void tooLarge(HttpServletResponse response) throws IOException {
         response.setStatus(413);
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.getWriter().write("{\"type\":\"" + ProblemHandler.TYPE_BASE + "payload-too-large\",\"title\":\"Payload too large\","
-                + "\"status\":413,\"detail\":\"a JSON request body may have at most " + limit + " bytes\"}");
+                + "\"status\":413,\"detail\":\"a request body may have at most " + limit + " bytes\"}");
     }
 
     /** A chunked body read in full (within the limit), served again to the rest of the chain. */
@@ -140,7 +159,7 @@ class JsonBodyLimitFilter extends OncePerRequestFilter {
 
     static final class PayloadTooLargeException extends IOException {
         PayloadTooLargeException(long limit) {
-            super("a JSON request body may have at most " + limit + " bytes");
+            super("a request body may have at most " + limit + " bytes");
         }
     }
 }

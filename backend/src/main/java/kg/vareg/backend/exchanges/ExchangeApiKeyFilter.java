@@ -24,16 +24,14 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class ExchangeApiKeyFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Api-Key";
     private final ExchangeApiKeys keys;
-    private final RateLimiter perKey;
     private final RateLimiter failuresPerAddress;
 
     /**
-     * @param perKey            requests allowed per API key (valid keys skip the public per-address limit)
-     * @param failuresPerAddress wrong keys allowed per client address, so key guessing stays slow and cheap
+     * @param failuresPerAddress wrong keys allowed per client address, so key guessing stays slow and cheap (the
+     *                           requests of a valid key are limited per key by the chain's shared rate limit)
      */
-    ExchangeApiKeyFilter(ExchangeApiKeys keys, RateLimiter perKey, RateLimiter failuresPerAddress) {
+    ExchangeApiKeyFilter(ExchangeApiKeys keys, RateLimiter failuresPerAddress) {
         this.keys = keys;
-        this.perKey = perKey;
         this.failuresPerAddress = failuresPerAddress;
     }
 
@@ -54,11 +52,6 @@ final class ExchangeApiKeyFilter extends OncePerRequestFilter {
         if (exchange.isEmpty()) {
             failuresPerAddress.tryConsume(request.getRemoteAddr());
             ExchangeSecurityConfiguration.unauthorized(response, "the API key is unknown, malformed or revoked");
-            return;
-        }
-        Optional<Duration> wait = perKey.tryConsume(ExchangeApiKeys.keyIdOf(presented.strip()));
-        if (wait.isPresent()) {
-            Problems.tooMany(response, wait.get(), "rate-limited", "this API key sent too many requests");
             return;
         }
         var auth = new UsernamePasswordAuthenticationToken("exchange:" + exchange.get(), null,

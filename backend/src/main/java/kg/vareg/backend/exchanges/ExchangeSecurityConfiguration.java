@@ -1,7 +1,8 @@
 package kg.vareg.backend.exchanges;
 
 import kg.vareg.backend.security.RateLimiter;
-import kg.vareg.backend.security.SecurityProperties;
+import kg.vareg.backend.security.ChainSecurity;
+import kg.vareg.backend.security.RateLimiters;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -34,16 +35,15 @@ class ExchangeSecurityConfiguration {
 
     @Bean
     @Order(10)
-    SecurityFilterChain exchangeApi(HttpSecurity http, ExchangeApiKeys keys, SecurityProperties security) throws Exception {
-        SecurityProperties.RateLimit limit = security.exchangeRateLimit();
-        RateLimiter perKey = new RateLimiter(limit.enabled() ? limit.capacity() : Long.MAX_VALUE / 4,
-                limit.enabled() ? limit.refill() : Long.MAX_VALUE / 4, limit.period());
-        RateLimiter wrongKeys = new RateLimiter(20, 20, java.time.Duration.ofMinutes(1));
-        http.securityMatcher("/api/v1/tokens/**", "/api/v1/exchange-keys/**")
+    SecurityFilterChain exchangeApi(HttpSecurity http, ExchangeApiKeys keys, ChainSecurity shared, RateLimiters limiters)
+            throws Exception {
+        // Per-key request limits are the shared chain security's (keyed on the authenticated exchange).
+        RateLimiter wrongKeys = limiters.greedy("exchange-wrong-key", 20, 20, java.time.Duration.ofMinutes(1));
+        shared.apply(http).securityMatcher("/api/v1/tokens/**", "/api/v1/exchange-keys/**")
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/v1/exchange-keys/**").hasAnyRole("REGISTRAR", "SUPERVISOR")
                         .anyRequest().hasAnyRole("EXCHANGE", "REGISTRAR", "SUPERVISOR"))
-                .addFilterBefore(new ExchangeApiKeyFilter(keys, perKey, wrongKeys), BasicAuthenticationFilter.class)
+                .addFilterBefore(new ExchangeApiKeyFilter(keys, wrongKeys), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, "send an exchange API key in the X-Api-Key header")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {

@@ -1,11 +1,8 @@
 package kg.vareg.backend.security;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -17,36 +14,25 @@ import org.springframework.stereotype.Component;
 /**
  * Login throttling against password guessing: failed logins are counted per account and per client address in a
  * fixed window; past the limit every login attempt for that account or from that address is refused with 429
- * (before the password is even checked) until the window ends. A success clears the account's count. Counters
- * live in bounded in-memory caches per instance (several instances multiply the limit by their number, which is
- * still far from a brute force; docs/security.md).
+ * (before the password is even checked) until the window ends. A success clears the account's count. The counters
+ * are PostgreSQL-backed buckets ({@link RateLimiters}) shared by every backend instance, and the check runs on every
+ * filter chain that takes a password ({@link ChainSecurity}: API, pages, exchange, verifier).
  */
 @Component
 public class LoginThrottle {
     private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
-    private final SecurityProperties.Login policy;
-    private final Cache<String, Window> accounts;
-    private final Cache<String, Window> addresses;
+    private final RateLimiter accounts;
+    private final RateLimiter addresses;
 
-    LoginThrottle(SecurityProperties properties) {
-        this.policy = properties.login();
-        this.accounts = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(policy.window()).build();
-        this.addresses = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(policy.window()).build();
+    LoginThrottle(SecurityProperties properties, RateLimiters limiters) {
+        SecurityProperties.Login policy = properties.login();
+        this.accounts = limiters.window("login-account", policy.maxFailuresPerAccount(), policy.window());
+        this.addresses = limiters.window("login-address", policy.maxFailuresPerAddress(), policy.window());
     }
-
-    private record Window(Instant start, AtomicInteger failures) {}
 
     /** How long the caller must wait, if the account or the address is blocked now. */
     public Optional<Duration> blocked(String username, String address) {
-        Instant now = Instant.now();
-        return worst(wait(accounts.getIfPresent(key(username)), policy.maxFailuresPerAccount(), now),
-                wait(addresses.getIfPresent(address), policy.maxFailuresPerAddress(), now));
-    }
-
-    private Optional<Duration> wait(Window w, int max, Instant now) {
-        if (w == null || w.failures().get() < max) return Optional.empty();
-        Duration left = Duration.between(now, w.start().plus(policy.window()));
-        return left.isNegative() ? Optional.empty() : Optional.of(left);
+        return worst(accounts.peekWait(key(username)), addresses.peekWait(address));
     }
 
     private static Optional<Duration> worst(Optional<Duration> a, Optional<Duration> b) {
@@ -56,20 +42,20 @@ public class LoginThrottle {
     }
 
     public void failed(String username, String address) {
-        int n = accounts.get(key(username), k -> new Window(Instant.now(), new AtomicInteger())).failures().incrementAndGet();
-        addresses.get(address, k -> new Window(Instant.now(), new AtomicInteger())).failures().incrementAndGet();
-        if (n == policy.maxFailuresPerAccount()) {
-            // The account name only (never the password); it may be a mistyped name, still not personal data of the register.
-            log.warn("login throttled for an account after {} failures (address {})", n, address);
+        boolean accountNowBlocked = accounts.tryConsume(key(username)).isEmpty() && accounts.peekWait(key(username)).isPresent();
+        addresses.tryConsume(address);
+        if (accountNowBlocked) {
+            // The account name is not logged (it may be a mistyped password); the address is.
+            log.warn("login throttled for an account after too many failures (address {})", address);
         }
     }
 
     public void succeeded(String username) {
-        accounts.invalidate(key(username));
+        accounts.reset(key(username));
     }
 
     private static String key(String username) {
-        return username == null ? "" : username.toLowerCase(java.util.Locale.ROOT);
+        return username == null ? "" : username.toLowerCase(Locale.ROOT);
     }
 
     @EventListener

@@ -18,11 +18,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.jwt.JwtDecoders;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 
@@ -32,8 +30,8 @@ import org.springframework.security.web.header.writers.StaticHeadersWriter;
  * (REGISTRAR, SUPERVISOR, ISSUER), checked per command in the services, with four-eyes on weighty decisions
  * ({@link FourEyes}). Users live in the database with passwords hashed by the delegating encoder (bcrypt today,
  * upgraded on the fly when the default changes); with {@code vareg.security.oidc.issuer-uri} the API also accepts
- * OpenID Connect bearer tokens (roles from a claim). Logins are throttled ({@link LoginThrottle}); anonymous
- * requests are rate limited ({@link PublicRateLimitFilter}); responses carry strict security headers.
+ * OpenID Connect bearer tokens (issuer and audience checked; roles from a claim). Logins are throttled and requests
+ * rate limited on every chain ({@link ChainSecurity}); responses carry strict security headers.
  */
 @Configuration
 @EnableConfigurationProperties(SecurityProperties.class)
@@ -44,9 +42,9 @@ class SecurityConfig {
             + " font-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JdbcTemplate jdbc, SecurityProperties properties, LoginThrottle throttle,
+    SecurityFilterChain api(HttpSecurity http, JdbcTemplate jdbc, SecurityProperties properties, ChainSecurity shared,
             FailedAttemptJournal failedAttempts) throws Exception {
-        http.authorizeHttpRequests(auth -> auth
+        shared.apply(http).authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                         .requestMatchers("/api/docs/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
@@ -80,16 +78,20 @@ class SecurityConfig {
                         .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", "camera=(), microphone=(), geolocation=(), payment=()"))
                         .addHeaderWriter(new StaticHeadersWriter("Cross-Origin-Opener-Policy", "same-origin")))
-                .addFilterBefore(new LoginThrottleFilter(throttle), BasicAuthenticationFilter.class)
                 // After authorization: idempotency keys are scoped per authenticated user.
                 .addFilterAfter(new IdempotencyFilter(jdbc), AuthorizationFilter.class);
         SecurityProperties.Oidc oidc = properties.oidc();
         if (oidc.enabled()) {
+            if (oidc.audiences().isEmpty()) {
+                throw new IllegalStateException("vareg.security.oidc.audiences must name this API's client id when"
+                        + " vareg.security.oidc.issuer-uri is set (docs/security.md)");
+            }
             // Production option: tokens of the regulator's identity provider; the decoder is built on first use.
             http.oauth2ResourceServer(rs -> rs.jwt(jwt -> jwt
-                    .decoder(new SupplierJwtDecoder(() -> JwtDecoders.fromIssuerLocation(oidc.issuerUri())))
+                    .decoder(new SupplierJwtDecoder(() -> OidcTokens.decoder(oidc)))
                     .jwtAuthenticationConverter(new OidcActorConverter(oidc))));
-            log.info("OpenID Connect bearer tokens accepted from {} (roles claim '{}')", oidc.issuerUri(), oidc.rolesClaim());
+            log.info("OpenID Connect bearer tokens accepted from {} for audience {} (roles claim '{}')", oidc.issuerUri(),
+                    oidc.audiences(), oidc.rolesClaim());
         }
         return http.build();
     }

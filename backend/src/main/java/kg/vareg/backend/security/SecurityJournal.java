@@ -18,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Journal rows of the security side, through the register's {@link JournalWriter}: proposals and withdrawals of
- * four-eyes decisions (inside their own change's transaction), and FAILED attempts (403s, four-eyes refusals)
- * in a transaction of their own, so that they are not rolled back with the change that was refused.
+ * four-eyes decisions (inside their own change's transaction). FAILED attempts (403s, four-eyes refusals) go to the
+ * private {@code registry.access_denial} table instead — never the public log — in a transaction of their own, so that
+ * they are not rolled back with the change that was refused.
  * Actors appear as role + salted commitment only (staff names are not published; ¶66 for everyone else).
  */
 @Component
@@ -28,8 +29,11 @@ public class SecurityJournal {
     private final ActorCommitments actors;
     private final Clock clock;
     private final TransactionTemplate ownTransaction;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    SecurityJournal(JournalWriter journal, ActorCommitments actors, Clock clock, PlatformTransactionManager tm) {
+    SecurityJournal(JournalWriter journal, ActorCommitments actors, Clock clock, PlatformTransactionManager tm,
+            org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.journal = journal;
         this.actors = actors;
         this.clock = clock;
@@ -39,13 +43,10 @@ public class SecurityJournal {
 
     /** A refused attempt: its own transaction, committed whatever happens to the caller's. */
     public void failedAttempt(CurrentActor actor, String operation, Optional<UUID> target, String reason, Optional<String> rule) {
-        Map<String, Object> changes = new LinkedHashMap<>();
-        changes.put("operation", operation);
-        target.ifPresent(t -> changes.put("target", t.toString()));
-        changes.put("outcome", "DENIED");
-        changes.put("reason", reason);
-        rule.ifPresent(r -> changes.put("rule", r));
-        ownTransaction.executeWithoutResult(s -> write("AccessDenied", "access control", Map.of(), actor, changes));
+        // Private audit table, not the public journal (issue 15 items 3, 6; docs/security.md "What enters the public log").
+        ownTransaction.executeWithoutResult(s -> jdbc.update("INSERT INTO registry.access_denial (at, actor_role, actor_name,"
+                        + " operation, target, reason, rule) VALUES (?, ?, ?, ?, ?, ?, ?)", java.sql.Timestamp.from(clock.instant()),
+                actor.role().name(), actor.username(), operation, target.orElse(null), reason, rule.orElse(null)));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

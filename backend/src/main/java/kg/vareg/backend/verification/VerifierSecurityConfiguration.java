@@ -1,5 +1,6 @@
 package kg.vareg.backend.verification;
 
+import kg.vareg.backend.security.ChainSecurity;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -17,8 +18,8 @@ class VerifierSecurityConfiguration {
 
     @Bean
     @Order(11)
-    SecurityFilterChain verifierApi(HttpSecurity http) throws Exception {
-        http.securityMatcher("/api/v1/verifier/**")
+    SecurityFilterChain verifierApi(HttpSecurity http, ChainSecurity shared) throws Exception {
+        shared.apply(http).securityMatcher("/api/v1/verifier/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasAnyRole("SUPERVISOR", "REGISTRAR"))
                 .httpBasic(Customizer.withDefaults())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -1,5 +1,6 @@
 package kg.vareg.backend.web;
 
+import kg.vareg.backend.security.ChainSecurity;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -24,10 +25,10 @@ class WebSecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain pages(HttpSecurity http, @Value("${vareg.web.public-rpc-url:${vareg.chain.rpc-url:}}") String rpcUrl)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, @Value("${vareg.web.public-rpc-url:${vareg.chain.rpc-url:}}") String rpcUrl,
+            ChainSecurity shared) throws Exception {
         String rpcOrigin = WebUrls.origin(rpcUrl);
-        http.securityMatcher(PAGES)
+        shared.apply(http).securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/console", "/console/**").hasAnyRole("REGISTRAR", "SUPERVISOR")
                         .requestMatchers("/portal", "/portal/**").hasRole("ISSUER")

@@ -1,5 +1,6 @@
 package kg.vareg.backend.proofs;
 
+import kg.vareg.backend.support.Tamper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -103,13 +104,13 @@ class LogMonitorIT {
     void aDamagedSubtreeInTheBackendsLogBreaksTheConsistencyProof() {
         // The proof 3 -> 7 is [leaf 2, leaf 3, node(1,0), MTH(4..7)]: change node (1,0) in the backend's store.
         byte[] original = jdbc.queryForObject("SELECT hash FROM log.nodes WHERE level = 1 AND node_index = 0", byte[].class);
-        jdbc.update("UPDATE log.nodes SET hash = ? WHERE level = 1 AND node_index = 0",
+        Tamper.asSuperuser(jdbc, "UPDATE log.nodes SET hash = ? WHERE level = 1 AND node_index = 0",
                 (Object) Sha256Hash.digest("forged".getBytes(StandardCharsets.UTF_8)).toBytes());
         try {
             assertThat(monitor("--once")).startsWith("1|FAIL: checkpoint #1 (size 7")
                     .contains("is not proven consistent with the anchored checkpoint of size 3");
         } finally {
-            jdbc.update("UPDATE log.nodes SET hash = ? WHERE level = 1 AND node_index = 0", (Object) original);
+            Tamper.asSuperuser(jdbc, "UPDATE log.nodes SET hash = ? WHERE level = 1 AND node_index = 0", (Object) original);
         }
     }
 
@@ -117,13 +118,13 @@ class LogMonitorIT {
     @Order(3)
     void aBackendCheckpointWithAnotherRootIsNamed() {
         byte[] original = jdbc.queryForObject("SELECT root_hash FROM log.checkpoints WHERE tree_size = 12", byte[].class);
-        jdbc.update("UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 12",
+        Tamper.asSuperuser(jdbc, "UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 12",
                 (Object) Sha256Hash.digest("other".getBytes(StandardCharsets.UTF_8)).toBytes());
         try {
             assertThat(monitor("--once")).startsWith("1|FAIL: checkpoint #2 (size 12")
                     .contains("the backend's checkpoint of size 12 has root");
         } finally {
-            jdbc.update("UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 12", (Object) original);
+            Tamper.asSuperuser(jdbc, "UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 12", (Object) original);
         }
         assertThat(monitor("--once")).startsWith("0|");
     }
@@ -164,7 +165,7 @@ class LogMonitorIT {
         // The log grows; the backend then serves a different root for the new size than the one anchored.
         integrate(4);
         anchorLatest(); // 20
-        jdbc.update("UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 20",
+        Tamper.asSuperuser(jdbc, "UPDATE log.checkpoints SET root_hash = ? WHERE tree_size = 20",
                 (Object) Sha256Hash.digest("rewritten".getBytes(StandardCharsets.UTF_8)).toBytes());
         String result = running.get(60, TimeUnit.SECONDS);
         assertThat(result).startsWith("1|FAIL: checkpoint #4 (size 20").contains("the backend's checkpoint of size 20");

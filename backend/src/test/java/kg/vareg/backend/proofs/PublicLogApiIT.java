@@ -1,5 +1,6 @@
 package kg.vareg.backend.proofs;
 
+import kg.vareg.backend.support.Tamper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -224,7 +225,7 @@ class PublicLogApiIT {
                 .startsWith("0|OK: all 6 entries");
 
         // Someone edits a journal row directly in PostgreSQL.
-        jdbc.update("UPDATE registry.journal SET canonical_json = ? WHERE id = 3",
+        Tamper.asSuperuser(jdbc, "UPDATE registry.journal SET canonical_json = ? WHERE id = 3",
                 (Object) "{\"n\":2,\"type\":\"FORGED\"}".getBytes(StandardCharsets.UTF_8));
         String audit = cli("audit", "--backend", backend, "--rpc", rpc, "--contract", anchor.getContractAddress());
         assertThat(audit).startsWith("1|FAIL: first diverging entry: index 2 (journal id 3)");

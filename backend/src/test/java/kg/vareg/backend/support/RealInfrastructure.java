@@ -29,7 +29,9 @@ public final class RealInfrastructure implements ApplicationContextInitializer<C
         // tests with their own, lower, settings.
         if (!Boolean.parseBoolean(context.getEnvironment().getProperty("vareg.test.keep-rate-limit"))) {
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("vareg-test-rate-limit", Map.of(
-                    "vareg.security.rate-limit.capacity", "1000000", "vareg.security.rate-limit.refill", "1000000")));
+                    "vareg.security.rate-limit.capacity", "1000000", "vareg.security.rate-limit.refill", "1000000",
+                    "vareg.security.authenticated-rate-limit.capacity", "1000000",
+                    "vareg.security.authenticated-rate-limit.refill", "1000000")));
         }
     }
 }

@@ -386,8 +386,8 @@ class WebJourneysIT {
     @Order(5)
     void aPdfExtractDownloadsAndItsQrLinkVerifiesIt() throws Exception {
         long before = jdbc.queryForObject("SELECT count(*) FROM registry.journal WHERE record_type = 'RegisterExtractIssued'", Long.class);
-        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(b.base + "/register/" + number + "/extract.pdf?lang=ky")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        // Issued deliberately: the emission page's form (POST with its CSRF token), then the stored file (issue 15 item 3).
+        HttpResponse<byte[]> r = ExtractRequests.issueAndDownload(b.base, number, "ky");
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/pdf");
         byte[] pdf = r.body();

@@ -74,6 +74,9 @@ public final class AnvilNode implements EvmNode {
                 "--mnemonic", DEV_MNEMONIC, "--accounts", Integer.toString(ACCOUNTS),
                 "--balance", "1000000"));
         stateFile.ifPresent(f -> cmd.addAll(List.of("--state", f.toString(), "--state-interval", "5")));
+        // The dev stack's node (the one with a state file) also makes an empty block every 2 s besides mining each
+        // transaction at once (--mixed-mining), so anchors reach their confirmations on an idle chain (issue 14 item 5).
+        stateFile.ifPresent(f -> cmd.addAll(List.of("--block-time", "2", "--mixed-mining")));
         try {
             Files.createDirectories(logFile.toAbsolutePath().getParent());
             if (stateFile.isPresent()) {

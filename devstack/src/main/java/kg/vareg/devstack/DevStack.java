@@ -103,6 +103,7 @@ public final class DevStack {
         backendArgs.add("--server.port=" + httpPort);
         backendArgs.add("--vareg.demo.enabled=" + demo);
         backendArgs.add("--vareg.demo.token-address=" + deployed.tokenAddress());
+        if (demo) backendArgs.add("--vareg.demo.accounts-file=" + DemoLogins.ensure(data, this::say).toAbsolutePath());
         List<String> workerArgs = new ArrayList<>(common);
         workerArgs.add("--server.port=" + workerPort);
         workerArgs.add("--vareg.anchoring.keystore-path=" + keys.keystore());

@@ -41,7 +41,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null;
+        return !"POST".equals(request.getMethod()) || request.getHeader(HEADER) == null
+                // Account answers carry one-time passwords: never stored for a replay (issue 14).
+                || request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/account");
     }
 
     @Override

@@ -47,6 +47,7 @@ import org.web3j.crypto.Keys;
  */
 @Component
 @ConditionalOnProperty(name = "vareg.demo.enabled", havingValue = "true")
+@org.springframework.core.annotation.Order(50) // before DemoAccounts (100), which binds the demo issuer's login
 class DemoData implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
     static final String STABLECOIN_ISSUER = "DEM1";

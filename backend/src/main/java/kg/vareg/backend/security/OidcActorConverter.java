@@ -13,7 +13,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
  * An OpenID Connect access token → the register's actor: the role from the configured claim (a string or a list;
- * the first of REGISTRAR, SUPERVISOR, ISSUER found, case-insensitive, "ROLE_" prefix allowed), the account name from
+ * the first of REGISTRAR, SUPERVISOR, ISSUER, ADMINISTRATOR found, case-insensitive, "ROLE_" prefix allowed), the account name from
  * the username claim (else {@code sub}), an issuer's id from the issuer-id claim. No recognised role → 401.
  */
 final class OidcActorConverter implements Converter<Jwt, AbstractAuthenticationToken> {
@@ -38,7 +38,7 @@ final class OidcActorConverter implements Converter<Jwt, AbstractAuthenticationT
 
     static Optional<ActorRole> role(Object claim) {
         Collection<?> values = claim instanceof Collection<?> c ? c : claim == null ? List.of() : List.of(claim);
-        for (ActorRole r : List.of(ActorRole.REGISTRAR, ActorRole.SUPERVISOR, ActorRole.ISSUER)) {
+        for (ActorRole r : List.of(ActorRole.REGISTRAR, ActorRole.SUPERVISOR, ActorRole.ISSUER, ActorRole.ADMINISTRATOR)) {
             for (Object v : values) {
                 String s = String.valueOf(v).toUpperCase(java.util.Locale.ROOT);
                 if (s.equals(r.name()) || s.equals("ROLE_" + r.name())) return Optional.of(r);

@@ -14,8 +14,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
@@ -101,11 +100,11 @@ class SecurityConfig {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** Database accounts: password, then the TOTP code if the account has one (issue 14). */
     @Bean
-    UserDetailsService users(UserAccounts accounts) {
-        return username -> accounts.find(username)
-                .map(u -> new VaregUser(u.username(), u.passwordHash(), u.enabled(), u.role(), u.issuerId()))
-                .orElseThrow(() -> new UsernameNotFoundException("no such user"));
+    AuthenticationProvider users(UserAccounts accounts, PasswordEncoder encoder) {
+        // TOTP is about real time, never the register's (adjustable, training) clock.
+        return new AccountAuthenticationProvider(accounts, encoder, java.time.Clock.systemUTC());
     }
 
     /** First start: creates the registrar named in the configuration (password from the environment, never the repo). */

@@ -42,10 +42,21 @@ public class UserAccounts {
     }
 
     Optional<StoredUser> find(String username) {
-        return jdbc.query("SELECT username, password_hash, role, issuer_id, enabled FROM registry.app_user WHERE username = ?",
+        return jdbc.query("SELECT username, password_hash, role, issuer_id, enabled, must_change_password, totp_secret,"
+                        + " credentials_version FROM registry.app_user WHERE username = ?",
                 (rs, i) -> new StoredUser(rs.getString(1), rs.getString(2), ActorRole.valueOf(rs.getString(3)),
-                        Optional.ofNullable(rs.getObject(4, UUID.class)), rs.getBoolean(5)), username).stream().findFirst();
+                        Optional.ofNullable(rs.getObject(4, UUID.class)), rs.getBoolean(5), rs.getBoolean(6),
+                        Optional.ofNullable(rs.getString(7)), rs.getLong(8)), username).stream().findFirst();
     }
 
-    record StoredUser(String username, String passwordHash, ActorRole role, Optional<UUID> issuerId, boolean enabled) {}
+    /** What an open session must still match at every request: enabled, same credentials version (issue 14). */
+    public Optional<Status> status(String username) {
+        return jdbc.query("SELECT enabled, credentials_version, must_change_password FROM registry.app_user WHERE username = ?",
+                (rs, i) -> new Status(rs.getBoolean(1), rs.getLong(2), rs.getBoolean(3)), username).stream().findFirst();
+    }
+
+    public record Status(boolean enabled, long credentialsVersion, boolean mustChangePassword) {}
+
+    record StoredUser(String username, String passwordHash, ActorRole role, Optional<UUID> issuerId, boolean enabled,
+            boolean mustChangePassword, Optional<String> totpSecret, long credentialsVersion) {}
 }

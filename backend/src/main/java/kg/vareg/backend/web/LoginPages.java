@@ -16,6 +16,7 @@ class LoginPages {
     String next(Authentication auth) {
         if (auth == null) return "redirect:/login";
         boolean issuer = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ISSUER"));
-        return issuer ? "redirect:/portal" : "redirect:/console";
+        boolean administrator = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_ADMINISTRATOR"));
+        return issuer ? "redirect:/portal" : administrator ? "redirect:/console/accounts" : "redirect:/console";
     }
 }

@@ -20,7 +20,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 class WebSecurityConfig {
 
     static final String[] PAGES = {"/", "/register", "/register/**", "/emissions/**", "/verify", "/verify/**",
-            "/documents/**", "/console", "/console/**", "/portal", "/portal/**", "/login", "/login/**", "/logout", "/css/**",
+            "/documents/**", "/console", "/console/**", "/portal", "/portal/**", "/account", "/account/**", "/login", "/login/**", "/logout", "/css/**",
             "/js/**", "/favicon.ico", "/extracts/**"};
 
     @Bean
@@ -30,7 +30,10 @@ class WebSecurityConfig {
         String rpcOrigin = WebUrls.origin(rpcUrl);
         shared.apply(http).securityMatcher(PAGES)
                 .authorizeHttpRequests(auth -> auth
+                        // Account administration (issue 14): administrators only, who take no register decision.
+                        .requestMatchers("/console/accounts", "/console/accounts/**").hasRole("ADMINISTRATOR")
                         .requestMatchers("/console", "/console/**").hasAnyRole("REGISTRAR", "SUPERVISOR")
+                        .requestMatchers("/account", "/account/**").authenticated()
                         .requestMatchers("/portal", "/portal/**").hasRole("ISSUER")
                         .anyRequest().permitAll())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/login/next").permitAll())

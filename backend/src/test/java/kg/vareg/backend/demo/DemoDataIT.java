@@ -20,6 +20,45 @@ import tools.jackson.databind.ObjectMapper;
 @TestPropertySource(properties = {"vareg.demo.enabled=true",
         "vareg.demo.token-address=0xfb6916095ca1df60bb79ce92ce3ea74c37c5d359"})
 class DemoDataIT {
+    /** What the launcher writes to ./data/demo-accounts.properties (devstack DemoLogins). */
+    static final String DEMO_LOGINS = """
+            ADMINISTRATOR.username=demo.admin
+            ADMINISTRATOR.password=adminPw23456789abcdefg
+            REGISTRAR.username=demo.registrar
+            REGISTRAR.password=regPw23456789abcdefgh
+            REGISTRAR2.username=demo.registrar2
+            REGISTRAR2.password=reg2Pw3456789abcdefgh
+            SUPERVISOR.username=demo.supervisor
+            SUPERVISOR.password=supPw23456789abcdefgh
+            ISSUER.username=demo.issuer
+            ISSUER.password=issPw23456789abcdefgh
+            """;
+
+    @org.springframework.test.context.DynamicPropertySource
+    static void demoLogins(org.springframework.test.context.DynamicPropertyRegistry registry) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("demo-accounts", ".properties");
+        java.nio.file.Files.writeString(file, DEMO_LOGINS);
+        file.toFile().deleteOnExit();
+        registry.add("vareg.demo.accounts-file", file::toString);
+    }
+
+    /** Every role has a demo login that works at once (issue 14 item 5); the issuer's is bound to the demo issuer DEM1. */
+    @Test
+    void demoLoginsForEveryRole() throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.load(new java.io.StringReader(DEMO_LOGINS));
+        for (String key : new String[] {"ADMINISTRATOR", "REGISTRAR", "REGISTRAR2", "SUPERVISOR", "ISSUER"}) {
+            String basic = java.util.Base64.getEncoder().encodeToString((p.getProperty(key + ".username") + ":" + p.getProperty(key + ".password"))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/account"))
+                    .header("Authorization", "Basic " + basic).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(key + " " + r.body()).isEqualTo(200);
+            assertThat(json.readTree(r.body()).path("role").asString()).isEqualTo(key.replace("2", ""));
+        }
+        assertThat(jdbc.queryForObject("SELECT i.issuer_code FROM registry.app_user u JOIN registry.issuer i ON i.id = u.issuer_id"
+                + " WHERE u.username = 'demo.issuer'", String.class)).isEqualTo("DEM1");
+    }
+
     @LocalServerPort
     int port;
     @Autowired

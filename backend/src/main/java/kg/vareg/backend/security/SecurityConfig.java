@@ -47,7 +47,7 @@ class SecurityConfig {
             FailedAttemptJournal failedAttempts) throws Exception {
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/api/docs/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/docs/**", "/api/swagger-ui/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         // Public document verification by upload (hashes the file, stores nothing).
                         .requestMatchers(HttpMethod.POST, "/api/v1/public/verify-document").permitAll()

@@ -30,9 +30,10 @@ class BackendStartsIT {
 
     @Test
     void decimalsAreWrittenPlainNeverInExponentNotation() {
-        // A stripped 100 is 1E+2 as a BigDecimal: the API must still say 100 (money and quantities are read by people).
-        assertThat(json.writeValueAsString(new java.math.BigDecimal("100").stripTrailingZeros())).isEqualTo("100");
-        assertThat(json.writeValueAsString(new java.math.BigDecimal("0.00000001"))).isEqualTo("0.00000001");
+        // A stripped 100 is 1E+2 as a BigDecimal: the API must still say "100" (money and quantities are read by people),
+        // as a string: large amounts do not fit a JavaScript number (issue 18).
+        assertThat(json.writeValueAsString(new java.math.BigDecimal("100").stripTrailingZeros())).isEqualTo("\"100\"");
+        assertThat(json.writeValueAsString(new java.math.BigDecimal("0.00000001"))).isEqualTo("\"0.00000001\"");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package kg.vareg.backend.exchanges;
 
+import kg.vareg.backend.security.Problems;
 import kg.vareg.backend.security.RateLimiter;
 import kg.vareg.backend.security.ChainSecurity;
 import kg.vareg.backend.security.RateLimiters;
@@ -11,7 +12,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -47,10 +47,7 @@ class ExchangeSecurityConfiguration {
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, "send an exchange API key in the X-Api-Key header")))
                 .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    response.setStatus(403);
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Forbidden\",\"status\":403,"
-                            + "\"detail\":\"this role may not use this endpoint\"}");
+                    Problems.write(response, 403, "forbidden", "Forbidden", "this role may not use this endpoint");
                 }))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
@@ -59,10 +56,8 @@ class ExchangeSecurityConfiguration {
     }
 
     static void unauthorized(HttpServletResponse response, String detail) throws IOException {
-        response.setStatus(401);
         response.setHeader("WWW-Authenticate", "ApiKey header=\"X-Api-Key\", Basic realm=\"vareg\"");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,\"detail\":\""
-                + detail + "\"}");
+        // Our problem type, like every other 401 of the API (issue 18).
+        Problems.write(response, 401, "unauthorized", "Unauthorized", detail);
     }
 }

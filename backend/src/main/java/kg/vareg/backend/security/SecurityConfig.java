@@ -45,7 +45,7 @@ class SecurityConfig {
             FailedAttemptJournal failedAttempts) throws Exception {
         shared.apply(http).authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/api/docs/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/api/docs/**", "/api/swagger-ui/**", "/api/v1/openapi.json/**", "/swagger-ui/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v1/public/**").permitAll()
                         // The log as C2SP tlog-tiles (tiles.TileController): public like the proof API.
                         .requestMatchers(HttpMethod.GET, "/log/checkpoint", "/log/tile/**").permitAll()

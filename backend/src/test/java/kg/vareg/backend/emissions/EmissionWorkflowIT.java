@@ -389,7 +389,7 @@ class EmissionWorkflowIT {
                 "nominalValue", "1.05")).expect(200);
         var approved = api.post(registrar, path(id, "/white-paper-changes/answer"), Map.of("approve", true)).expect(200);
         assertThat(approved.text("quantity")).isEqualTo("900000");
-        assertThat(approved.node().path("nominalValue").decimalValue()).isEqualByComparingTo("1.05");
+        assertThat(new java.math.BigDecimal(approved.node().path("nominalValue").asString())).isEqualByComparingTo("1.05");
         assertThat(approved.text("onChainSupply")).isEqualTo("900000000000");
         assertThat(api.get(null, "/api/v1/public/register/" + number).node().path("quantity").asString()).isEqualTo("900000");
         JsonNode rec = json.readTree(jdbc.queryForObject("SELECT convert_from(canonical_json, 'UTF8') FROM registry.journal"

@@ -20,7 +20,7 @@ class WebSecurityConfig {
 
     static final String[] PAGES = {"/", "/register", "/register/**", "/emissions/**", "/verify", "/verify/**",
             "/documents/**", "/console", "/console/**", "/portal", "/portal/**", "/login", "/login/**", "/logout", "/css/**",
-            "/js/**", "/favicon.ico", "/extracts/**"};
+            "/js/**", "/favicon.ico", "/extracts/**", "/calendar"};
 
     @Bean
     @Order(1)

@@ -110,7 +110,8 @@ public class DeadlineService {
             } else {
                 // ¶11 sets no term ("on registration"): owed, never overdue by the calendar.
                 out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what + " (no term in "
-                        + n.kind().paragraph() + ")", n.kind().paragraph(), dueBy, null, false, null, Deadline.Status.DUE, null, null));
+                        + n.kind().paragraph() + ")", n.kind().paragraph(), dueBy, null, false, null, Deadline.Status.DUE, null, null,
+                        n.triggeredOn(), null));
             }
         }
         if (EmissionState.LIVE.contains(s) || s == EmissionState.SUBMITTED) {

@@ -61,23 +61,40 @@ public class DeadlineService {
                 .toList();
     }
 
+    /**
+     * Every term one emission runs now (and the notices already given), as of today — for the public view of
+     * an emission's terms. Reads as the system (the caller decides what is public).
+     */
+    @Transactional(readOnly = true)
+    public List<Deadline> forEmission(java.util.UUID emissionId) {
+        LocalDate today = LocalDate.now(clock);
+        CurrentActor system = CurrentActor.system();
+        List<Deadline> out = new ArrayList<>();
+        collect(emissions.get(emissionId, system), today, system, out);
+        out.sort(Comparator.comparing(Deadline::due, Comparator.nullsLast(Comparator.naturalOrder())));
+        return out;
+    }
+
     private void collect(Emission e, LocalDate today, CurrentActor actor, List<Deadline> out) {
         EmissionState s = e.state();
         EmissionState phase = s == EmissionState.SUSPENDED ? e.stateBeforeSuspension().orElse(s) : s;
         if (s == EmissionState.SUBMITTED) {
-            add(out, e, today, "decide on the registration (register or refuse with reasons)", "¶10", "REGISTRAR", e.decisionDue().orElseThrow());
+            add(out, e, today, "decide on the registration (register or refuse with reasons)", "¶10", "REGISTRAR", e.decisionDue().orElseThrow(),
+                    e.submittedOn().orElse(null), LegalTerm.REGISTRATION_DECISION.label());
         }
         e.whitePaperChangeRequestedOn().ifPresent(on -> add(out, e, today, "answer the white paper change request", "¶7",
-                "REGISTRAR", calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, on)));
+                "REGISTRAR", calendar.deadline(LegalTerm.WHITE_PAPER_CHANGE_ANSWER, on), on, LegalTerm.WHITE_PAPER_CHANGE_ANSWER.label()));
         if (phase == EmissionState.PLACEMENT) {
             add(out, e, today, "file the results report (Annex 6)", "¶30", "ISSUER",
-                    calendar.deadline(LegalTerm.RESULTS_REPORT, e.placementEnd()));
+                    calendar.deadline(LegalTerm.RESULTS_REPORT, e.placementEnd()), e.placementEnd(), LegalTerm.RESULTS_REPORT.label());
         }
         if (phase == EmissionState.RESULTS_REPORTED) {
             add(out, e, today, "recognise the results (after this day the emission can no longer be declared unsuccessful)",
-                    "¶34", "REGISTRAR", calendar.deadline(LegalTerm.RESULTS_DECISION, e.resultsReportedOn().orElseThrow()));
+                    "¶34", "REGISTRAR", calendar.deadline(LegalTerm.RESULTS_DECISION, e.resultsReportedOn().orElseThrow()),
+                    e.resultsReportedOn().orElseThrow(), LegalTerm.RESULTS_DECISION.label());
         }
-        e.cureDeadline().ifPresent(d -> add(out, e, today, "cure the breaches: " + e.cureBreaches().orElse(""), "¶37", "ISSUER", d));
+        e.cureDeadline().ifPresent(d -> add(out, e, today, "cure the breaches: " + e.cureBreaches().orElse(""), "¶37", "ISSUER", d,
+                null, LegalTerm.CURE_PERIOD.label()));
         // ¶11, ¶38-40, ¶54-56: every notice owed, per recipient — due / overdue until recorded, then done.
         for (NoticeObligation n : e.noticeObligations(calendar)) {
             String what = n.kind().duty() + " — to " + recipient(n.recipient());
@@ -85,33 +102,39 @@ public class DeadlineService {
             if (n.done().isPresent()) {
                 NoticeAct a = n.done().get();
                 out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what, n.kind().paragraph(), dueBy,
-                        n.due().orElse(null), false, null, Deadline.Status.DONE, a.actOn(), a.late()));
+                        n.due().orElse(null), false, null, Deadline.Status.DONE, a.actOn(), a.late(), n.triggeredOn(),
+                        n.kind().term().map(LegalTerm::label).orElse(null)));
             } else if (n.due().isPresent()) {
-                add(out, e, today, what, n.kind().paragraph(), dueBy, n.due().get());
+                add(out, e, today, what, n.kind().paragraph(), dueBy, n.due().get(), n.triggeredOn(),
+                        n.kind().term().map(LegalTerm::label).orElse(null));
             } else {
                 // ¶11 sets no term ("on registration"): owed, never overdue by the calendar.
                 out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what + " (no term in "
-                        + n.kind().paragraph() + ")", n.kind().paragraph(), dueBy, null, false, null, Deadline.Status.DUE, null, null));
+                        + n.kind().paragraph() + ")", n.kind().paragraph(), dueBy, null, false, null, Deadline.Status.DUE, null, null,
+                        n.triggeredOn(), null));
             }
         }
         if (EmissionState.LIVE.contains(s) || s == EmissionState.SUBMITTED) {
             FeeStatus fees = emissions.feeStatus(e.id(), actor);
             for (FeeStatus.QuarterStatus q : fees.quarters()) {
                 if (q.payment() == FeeStatus.PaymentState.OVERDUE || q.payment() == FeeStatus.PaymentState.NOT_YET_DUE) {
-                    add(out, e, today, "pay the fee instalment for " + q.quarter().id() + " (outstanding " + q.outstanding().toPlainString() + ")", "¶28", "ISSUER", q.quarter().paymentDue());
+                    add(out, e, today, "pay the fee instalment for " + q.quarter().id() + " (outstanding " + q.outstanding().toPlainString() + ")", "¶28", "ISSUER", q.quarter().paymentDue(),
+                            q.quarter().quarterEnd(), LegalTerm.FEE_QUARTERLY_PAYMENT.label());
                 }
                 if (q.notice() == FeeStatus.NoticeState.OVERDUE || q.notice() == FeeStatus.NoticeState.NOT_YET_DUE) {
                     add(out, e, today, "notify the amount placed and the fee paid for " + q.quarter().id(), "¶28", "ISSUER",
-                            q.quarter().noticeDue());
+                            q.quarter().noticeDue(), q.quarter().quarterEnd(), LegalTerm.FEE_QUARTERLY_NOTICE.label());
                 }
             }
         }
     }
 
-    private void add(List<Deadline> out, Emission e, LocalDate today, String what, String paragraph, String dueBy, LocalDate due) {
+    private void add(List<Deadline> out, Emission e, LocalDate today, String what, String paragraph, String dueBy, LocalDate due,
+            LocalDate from, String term) {
         boolean overdue = today.isAfter(due);
         out.add(new Deadline(e.id(), e.registrationNumber().orElse(null), e.issuerId(), what, paragraph, dueBy, due, overdue,
-                calendar.workingDaysBetween(today, due), overdue ? Deadline.Status.OVERDUE : Deadline.Status.DUE, null, null));
+                calendar.workingDaysBetween(today, due), overdue ? Deadline.Status.OVERDUE : Deadline.Status.DUE, null, null,
+                from, term));
     }
 
     private static String recipient(EmissionEvent.Recipient r) {

@@ -21,9 +21,32 @@ public final class RegisterClock extends Clock {
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
     private final ThreadLocal<Instant> fixed = new ThreadLocal<>();
 
+    /** The training/staging departure configured at start-up, or null (docs/configuration.md, "Training clock"). */
+    private final Duration training;
+
     public RegisterClock(Clock base, boolean adjustable) {
+        this(base, adjustable, null);
+    }
+
+    /**
+     * @param training a fixed offset from the real time for a training or staging system (the whole register runs
+     *                 on another date); null in normal operation
+     */
+    public RegisterClock(Clock base, boolean adjustable, Duration training) {
         this.base = base.withZone(ZONE);
         this.adjustable = adjustable;
+        this.training = training;
+        if (training != null) offset.set(training);
+    }
+
+    /** The training offset when this register runs on a training clock (shown on every page and response). */
+    public java.util.Optional<Duration> training() {
+        return java.util.Optional.ofNullable(training);
+    }
+
+    /** Today as the real world sees it, whatever the training clock says. */
+    public java.time.LocalDate realToday() {
+        return java.time.LocalDate.now(base);
     }
 
     @Override

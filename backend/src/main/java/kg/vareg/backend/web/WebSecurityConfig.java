@@ -21,7 +21,7 @@ class WebSecurityConfig {
 
     static final String[] PAGES = {"/", "/register", "/register/**", "/emissions/**", "/verify", "/verify/**",
             "/documents/**", "/console", "/console/**", "/portal", "/portal/**", "/account", "/account/**", "/login", "/login/**", "/logout", "/css/**",
-            "/js/**", "/favicon.ico", "/extracts/**"};
+            "/js/**", "/favicon.ico", "/extracts/**", "/calendar"};
 
     @Bean
     @Order(1)

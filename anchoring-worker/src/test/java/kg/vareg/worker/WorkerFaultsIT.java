@@ -109,7 +109,9 @@ class WorkerFaultsIT {
             // One leader at a time (issue 15 item 13): the leader sections each instance ran, timed on this JVM's
             // monotonic clock, never overlap across instances.
             List<TickRecorder.Section> sections = ticks.sections();
-            assertThat(sections).as("leader sections").hasSizeGreaterThan(1);
+            // With the kept-alive lease one instance may lead for the whole run; the other polls all along, so
+            // any section it ran while the first led would show here as an overlap.
+            assertThat(sections).as("leader sections").isNotEmpty();
             for (TickRecorder.Section x : sections) {
                 for (TickRecorder.Section y : sections) {
                     if (!x.instance().equals(y.instance())) {

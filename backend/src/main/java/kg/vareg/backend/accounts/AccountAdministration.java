@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import kg.vareg.backend.accounts.AccountJournal.Action;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.Totp;
 import org.springframework.dao.DuplicateKeyException;

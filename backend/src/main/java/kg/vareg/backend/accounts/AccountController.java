@@ -7,7 +7,7 @@ import java.util.UUID;
 import kg.vareg.backend.accounts.AccountAdministration.AccountPage;
 import kg.vareg.backend.accounts.AccountAdministration.AccountView;
 import kg.vareg.backend.accounts.AccountAdministration.Issued;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActors;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;

@@ -12,7 +12,7 @@ import kg.vareg.backend.accounts.AccountError;
 import kg.vareg.backend.accounts.AccountJournal;
 import kg.vareg.backend.issuers.Issuer;
 import kg.vareg.backend.issuers.IssuerService;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.CurrentActor;
 import kg.vareg.backend.security.CurrentActors;
 import kg.vareg.backend.security.Totp;

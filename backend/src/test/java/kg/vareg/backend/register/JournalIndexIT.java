@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.ledger.json.CanonicalJson;
 import kg.vareg.testsupport.PostgresDatabase;
 import kg.vareg.testsupport.WithPostgres;

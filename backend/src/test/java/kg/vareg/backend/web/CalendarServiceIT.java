@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import kg.vareg.backend.emissions.EmissionFixtures;
 import kg.vareg.backend.emissions.RegisterApi;
 import kg.vareg.backend.register.RegisterClock;
-import kg.vareg.backend.security.ActorRole;
+import kg.vareg.backend.kernel.ActorRole;
 import kg.vareg.backend.security.UserAccounts;
 import kg.vareg.backend.support.BackendIntegrationTest;
 import org.junit.jupiter.api.AfterAll;

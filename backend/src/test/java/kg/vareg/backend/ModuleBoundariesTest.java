@@ -42,8 +42,9 @@ class ModuleBoundariesTest {
 
     /** The proof API reads the log and the journal only; it knows nothing of emissions (nor of any other feature). */
     @ArchTest
-    static final ArchRule proofsStandAlone = standAlone("proofs")
-            .because("proofs are about journal rows, whatever feature wrote them; others use its public facade RegisterProofs");
+    static final ArchRule proofsStandAlone = standAlone("proofs", "register")
+            .because("proofs are about journal rows, whatever feature wrote them, read through the journal's indexed seam"
+                    + " (register.JournalReader); others use its public facade RegisterProofs");
 
     @ArchTest
     static final ArchRule proofsDoNotDependOnEmissions = noClasses().that().resideInAPackage("kg.vareg.backend.proofs..")
@@ -51,8 +52,9 @@ class ModuleBoundariesTest {
 
     /** The verifier sees the register only through its RegisteredTokens port and the JDBC adapter over the table. */
     @ArchTest
-    static final ArchRule verifierStandAlone = standAlone("verification")
-            .because("the verifier must never write the register, and must keep working whatever the register's classes do");
+    static final ArchRule verifierStandAlone = standAlone("verification", "security")
+            .because("the verifier must never write the register, and must keep working whatever the register's classes do;"
+                    + " its API chain takes the one shared chain security (security.ChainSecurity)");
 
     /** The exchange API composes the verifier's stored results and the proofs; security (rate limits, problems) cuts across. */
     @ArchTest

@@ -47,6 +47,9 @@ import tools.jackson.databind.ObjectMapper;
  * partial tile turns full as the log grows; bad paths are 400/404 problem+json, never 500.
  */
 @BackendIntegrationTest
+// A context (hence a fresh database) of its own: the test counts the log's leaves exactly, so no other test's
+// journal rows may share its log.
+@org.springframework.test.context.TestPropertySource(properties = "vareg.test.own-database=log-tiles")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LogTilesIT {

@@ -41,6 +41,17 @@ class RealTokensIT extends VerifierIntegrationTest {
 
     final Evm evm = new Evm(TestChain.shared(), TestChain.shared().chainId());
 
+    /** Other tests spend from the shared node's accounts: give the ones used here a known balance first. */
+    @org.junit.jupiter.api.BeforeEach
+    void fundAccounts() throws Exception {
+        for (int account : new int[] {ISSUER, BUYER, STRANGER, COMPLIANCE, PROXY_ADMIN}) {
+            var reply = new org.web3j.protocol.core.Request<>("anvil_setBalance",
+                    java.util.List.of(evm.address(account), "0x3635c9adc5dea00000"), // 1,000 ETH
+                    new org.web3j.protocol.http.HttpService(TestChain.shared().rpcUrl()), org.web3j.protocol.core.methods.response.VoidResponse.class).send();
+            assertThat(reply.hasError()).as("anvil_setBalance").isFalse();
+        }
+    }
+
     private MonitoredToken register(String address, BigInteger quantity, int decimals, String name, String symbol) {
         return register.put(evm.registered(address, evm.address(ISSUER), quantity, decimals, name, symbol, TokenProfile.TRANSFER));
     }

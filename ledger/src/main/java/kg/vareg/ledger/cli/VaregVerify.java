@@ -39,7 +39,7 @@ public final class VaregVerify {
             if (args.length > 1) {
                 Command c = find(args[1]);
                 if (c == null) {
-                    err.println("FAIL: usage: unknown command '" + args[1] + "' (see vareg-verify --help)");
+                    err.println("FAIL: usage: unknown command '" + oneLine(args[1]) + "' (see vareg-verify --help)");
                     return USAGE;
                 }
                 out.print(c.usage());
@@ -50,7 +50,7 @@ public final class VaregVerify {
         }
         Command command = find(first);
         if (command == null) {
-            err.println("FAIL: usage: unknown command '" + first + "' (see vareg-verify --help)");
+            err.println("FAIL: usage: unknown command '" + oneLine(first) + "' (see vareg-verify --help)");
             return USAGE;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
@@ -62,13 +62,13 @@ public final class VaregVerify {
             command.run(rest, out);
             return OK;
         } catch (UsageException e) {
-            err.println("FAIL: usage: " + e.getMessage() + " (see vareg-verify " + command.name() + " --help)");
+            err.println("FAIL: usage: " + oneLine(e.getMessage()) + " (see vareg-verify " + command.name() + " --help)");
             return USAGE;
         } catch (LogVerificationException e) {
             err.println("FAIL: " + oneLine(e.getMessage()));
             return FAILED;
         } catch (NoSuchFileException e) {
-            err.println("FAIL: cannot read " + e.getFile() + ": no such file");
+            err.println("FAIL: cannot read " + oneLine(String.valueOf(e.getFile())) + ": no such file");
             return FAILED;
         } catch (IOException e) {
             err.println("FAIL: cannot read input: " + oneLine(String.valueOf(e.getMessage())));
